@@ -1,0 +1,187 @@
+"""The U.S.–Mexico High-Level Economic Dialogue (HLED) as typed, cited, queryable records.
+
+``import hled`` reads no data: the registries (``hled.pillars``, ``hled.organizations``,
+...) load the bundled dataset on first use, once, and hold it immutably.
+
+Examples:
+    >>> import hled
+    >>> [p.title for p in hled.pillars.filter(edition=2013)][0]
+    'Promoting Competitiveness and Connectivity'
+    >>> hled.organizations.lookup("USAID").country
+    'US'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from hled.errors import AmbiguousLookup, DataError, HledError, RecordNotFound
+
+if TYPE_CHECKING:
+    from hled._api import compare_editions, dataset, load, search, to_dict
+    from hled._dataset import (
+        AccomplishmentRegistry,
+        ActionRegistry,
+        Crosswalk,
+        Dataset,
+        EditionRegistry,
+        EventRegistry,
+        OrganizationRegistry,
+        PersonRegistry,
+        PillarRegistry,
+        ProgramRegistry,
+        SourceRegistry,
+        WorkstreamRegistry,
+    )
+    from hled._dates import DateRange, PartialDate
+    from hled._model import (
+        Accomplishment,
+        Action,
+        Citation,
+        Count,
+        CrosswalkLink,
+        Edition,
+        Event,
+        Money,
+        Organization,
+        Person,
+        Pillar,
+        Position,
+        Program,
+        Record,
+        Role,
+        Source,
+        Workstream,
+    )
+    from hled._registry import Registry, Selection
+
+    __version__: str
+    accomplishments: AccomplishmentRegistry
+    actions: ActionRegistry
+    agencies: OrganizationRegistry
+    editions: EditionRegistry
+    events: EventRegistry
+    organizations: OrganizationRegistry
+    people: PersonRegistry
+    pillars: PillarRegistry
+    programs: ProgramRegistry
+    sources: SourceRegistry
+    workstreams: WorkstreamRegistry
+
+__all__ = [
+    "Accomplishment",
+    "Action",
+    "AmbiguousLookup",
+    "Citation",
+    "Count",
+    "Crosswalk",
+    "CrosswalkLink",
+    "DataError",
+    "Dataset",
+    "DateRange",
+    "Edition",
+    "Event",
+    "HledError",
+    "Money",
+    "Organization",
+    "PartialDate",
+    "Person",
+    "Pillar",
+    "Position",
+    "Program",
+    "Record",
+    "RecordNotFound",
+    "Registry",
+    "Role",
+    "Selection",
+    "Source",
+    "Workstream",
+    "__version__",
+    "accomplishments",
+    "actions",
+    "agencies",
+    "compare_editions",
+    "dataset",
+    "editions",
+    "events",
+    "load",
+    "organizations",
+    "people",
+    "pillars",
+    "programs",
+    "search",
+    "sources",
+    "to_dict",
+    "workstreams",
+]
+
+_WHERE = {
+    **dict.fromkeys(
+        (
+            "Accomplishment",
+            "Action",
+            "Citation",
+            "Count",
+            "CrosswalkLink",
+            "Edition",
+            "Event",
+            "Money",
+            "Organization",
+            "Person",
+            "Pillar",
+            "Position",
+            "Program",
+            "Record",
+            "Role",
+            "Source",
+            "Workstream",
+        ),
+        "hled._model",
+    ),
+    **dict.fromkeys(("PartialDate", "DateRange"), "hled._dates"),
+    **dict.fromkeys(("Registry", "Selection"), "hled._registry"),
+    **dict.fromkeys(("Crosswalk", "Dataset"), "hled._dataset"),
+    **dict.fromkeys(("compare_editions", "dataset", "load", "search", "to_dict"), "hled._api"),
+}
+_REGISTRIES = frozenset(
+    (
+        "accomplishments",
+        "actions",
+        "editions",
+        "events",
+        "organizations",
+        "people",
+        "pillars",
+        "programs",
+        "sources",
+        "workstreams",
+    )
+)
+
+
+def __getattr__(name: str) -> Any:
+    """Import public names on first use, so that ``import hled`` stays cheap (PEP 562)."""
+    import importlib
+
+    if name in _REGISTRIES or name == "agencies":
+        from hled._dataset import default
+
+        value = getattr(default(), "organizations" if name == "agencies" else name)
+    elif name in _WHERE:
+        value = getattr(importlib.import_module(_WHERE[name]), name)
+    elif name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value = version("hled")
+        except PackageNotFoundError:  # pragma: no cover - only when run from an unpacked tree
+            value = "0+unknown"
+    else:
+        msg = f"module 'hled' has no attribute {name!r}"
+        raise AttributeError(msg)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

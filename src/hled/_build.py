@@ -1,0 +1,354 @@
+"""Turning raw data files into records: decode, structure, resolve, check, collect every problem.
+
+Nothing here touches a dataset that already exists: a build either returns
+complete, immutable records or raises one `DataError` listing every problem.
+"""
+
+from __future__ import annotations
+
+import json
+import typing
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+
+from hled._convert import (
+    describe,
+    record_refs,
+    resolving,
+    structure_record,
+    structure_value,
+)
+from hled._load import FILES, META
+from hled._model import (
+    RECORD_TYPES,
+    Accomplishment,
+    Action,
+    CrosswalkLink,
+    Edition,
+    Event,
+    Organization,
+    Person,
+    Pillar,
+    Program,
+    Record,
+    Source,
+    Workstream,
+)
+from hled.errors import DataError
+
+__all__ = ["Built", "build"]
+
+FILE_OF: dict[type, str] = {
+    cls: f"{_name}.json"
+    for cls, _name in (
+        (Source, "sources"),
+        (Organization, "organizations"),
+        (Person, "people"),
+        (Edition, "editions"),
+        (Pillar, "pillars"),
+        (Workstream, "workstreams"),
+        (Program, "programs"),
+        (Action, "actions"),
+        (Event, "events"),
+        (Accomplishment, "accomplishments"),
+    )
+}
+assert tuple(FILE_OF.values()) == FILES[1:-1]
+
+
+_R = TypeVar("_R", bound=Record)
+
+
+@attrs.frozen
+class Built:
+    """Everything a build produces, in file order per record type."""
+
+    version: str
+    records: dict[type, tuple[Record, ...]]
+    links: tuple[CrosswalkLink, ...]
+
+    def of(self, cls: type[_R]) -> tuple[_R, ...]:
+        """The records of one type, in file order."""
+        return typing.cast("tuple[_R, ...]", self.records[cls])
+
+
+def _decode(name: str, data: bytes, problems: list[str]) -> Any:
+    if data.startswith(b"\xef\xbb\xbf"):
+        problems.append(f"{name}: starts with a byte-order mark; save it as UTF-8 without BOM")
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(f"{name}: not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r})")
+        return None
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        problems.append(f"{name}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
+    except ValueError as exc:
+        problems.append(f"{name}: invalid JSON: {exc}")
+    except RecursionError:
+        problems.append(f"{name}: invalid JSON: nested too deeply")
+    return None
+
+
+def _reject_constant(name: str) -> Any:
+    msg = f"{name} is not a JSON number"
+    raise ValueError(msg)
+
+
+def _record_list(name: str, raw: Any, problems: list[str]) -> list[Any]:
+    if raw is None:
+        return []
+    if type(raw) is not list:
+        problems.append(f"{name}: expected a JSON array of records, got {type(raw).__name__} @ $")
+        return []
+    return raw
+
+
+def _label(raw: Any, index: int) -> str:
+    rid = raw.get("id") if type(raw) is dict else None
+    return f"record {rid!r} (#{index})" if type(rid) is str else f"record #{index}"
+
+
+def _messages(exc: BaseException) -> list[str]:
+    if isinstance(exc, cattrs.BaseValidationError):
+        return cattrs.transform_error(exc, path="$", format_exception=describe)
+    text = describe(exc, None)
+    return [f"{text} @ $"]
+
+
+def _ordered(cls: type, raws: list[Any], name: str, problems: list[str], broken: set[str]) -> list[tuple[int, Any]]:
+    """Order raw records so that records of one type referring to each other come after their targets."""
+    refs = record_refs(cls)
+    indexed = list(enumerate(raws))
+    if not refs:
+        return indexed
+    by_id: dict[str, tuple[int, Any]] = {}
+    for i, r in indexed:
+        if type(r) is dict and type(r.get("id")) is str:
+            by_id.setdefault(r["id"], (i, r))
+
+    def targets(raw: Any) -> list[str]:
+        out: list[str] = []
+        for field in refs:
+            value = raw.get(field) if type(raw) is dict else None
+            values = value if type(value) is list else [value]
+            out.extend(v for v in values if type(v) is str and v in by_id)
+        return out
+
+    done: set[str] = set()
+    result: list[tuple[int, Any]] = []
+    state: dict[str, int] = {}
+
+    def visit(rid: str, trail: list[str]) -> bool:
+        if rid in done:
+            return True
+        if state.get(rid) == 1:
+            cycle = [*trail[trail.index(rid) :], rid]
+            index, _ = by_id[rid]
+            fields = "/".join(refs)
+            problems.append(
+                f"{name}: record {rid!r} (#{index}): reference cycle {' -> '.join(repr(c) for c in cycle)} @ $.{fields}"
+            )
+            broken.add(rid)
+            return False
+        state[rid] = 1
+        ok = all(visit(t, [*trail, rid]) for t in targets(by_id[rid][1]))
+        state[rid] = 2
+        if ok:
+            done.add(rid)
+            result.append(by_id[rid])
+        else:
+            broken.add(rid)
+        return ok
+
+    for index, raw in indexed:
+        rid = raw.get("id") if type(raw) is dict else None
+        if type(rid) is str and rid in by_id and by_id[rid][0] == index:
+            visit(rid, [])
+        else:
+            result.append((index, raw))
+    return result
+
+
+def _structure_all(
+    cls: type,
+    name: str,
+    raws: list[Any],
+    tables: dict[type, dict[str, Any]],
+    broken: dict[type, set[str]],
+    problems: list[str],
+) -> tuple[Record, ...]:
+    table: dict[str, Any] = {}
+    tables[cls] = table
+    bad: set[str] = set()
+    broken[cls] = bad
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(raws):
+        rid = raw.get("id") if type(raw) is dict else None
+        if type(rid) is str and rid in seen:
+            problems.append(
+                f"{name}: record {rid!r} (#{index}): duplicate id, already used by record #{seen[rid]} @ $.id"
+            )
+        elif type(rid) is str:
+            seen[rid] = index
+    built: dict[int, Record] = {}
+    for index, raw in _ordered(cls, raws, name, problems, bad):
+        rid = raw.get("id") if type(raw) is dict else None
+        if type(rid) is str and seen[rid] != index:
+            continue
+        try:
+            with resolving(tables, broken):
+                record: Record = structure_record(raw, cls)
+        except (cattrs.BaseValidationError, TypeError, ValueError) as exc:
+            problems.extend(f"{name}: {_label(raw, index)}: {m}" for m in _messages(exc))
+            if type(rid) is str:
+                bad.add(rid)
+            continue
+        table[record.id] = record
+        built[index] = record
+    return tuple(built[i] for i in sorted(built))
+
+
+def _check_links(
+    raws: list[Any], tables: dict[type, dict[str, Any]], broken: dict[type, set[str]], problems: list[str]
+) -> tuple[CrosswalkLink, ...]:
+    name = "crosswalk.json"
+    links = []
+    for index, raw in enumerate(raws):
+        try:
+            with resolving(tables, broken):
+                link = structure_value(raw, CrosswalkLink)
+        except (cattrs.BaseValidationError, TypeError, ValueError) as exc:
+            problems.extend(f"{name}: link #{index}: {m}" for m in _messages(exc))
+            continue
+        for end, year in (("earlier", 2013), ("later", 2021)):
+            item = getattr(link, end)
+            if _edition_of(item) != year:
+                problems.append(
+                    f"{name}: link #{index}: {end} must be a {year} pillar or workstream, "
+                    f"got {item.id!r} of {_edition_of(item)} @ $.{end}"
+                )
+        links.append(link)
+    return tuple(links)
+
+
+def _edition_of(item: Pillar | Workstream) -> int:
+    return item.edition
+
+
+def _semantic_checks(built: Built, broken: dict[type, set[str]], problems: list[str]) -> None:
+    years = {e.year for e in built.of(Edition)}
+    seen_years: dict[int, str] = {}
+    for edition in built.of(Edition):
+        if edition.year in seen_years:
+            problems.append(
+                f"editions.json: record {edition.id!r}: year {edition.year} is already edition "
+                f"{seen_years[edition.year]!r} @ $.year"
+            )
+        seen_years[edition.year] = edition.id
+
+    def need_edition(records: Iterable[Record], field: str, get: Callable[[Any], Iterable[int | None]]) -> None:
+        if broken[Edition]:
+            return  # the editions' own problems are reported; their years are unknown
+        for rec in records:
+            for year in get(rec):
+                if year is not None and year not in years:
+                    problems.append(
+                        f"{FILE_OF[type(rec)]}: record {rec.id!r}: no edition {year} in editions.json "
+                        f"(editions: {', '.join(map(str, sorted(years)))}) @ $.{field}"
+                    )
+
+    for cls in (Pillar, Workstream, Program, Event, Accomplishment):
+        need_edition(built.of(cls), "edition", lambda r: [r.edition])
+    need_edition(built.of(Organization), "roles", lambda r: [role.edition for role in r.roles])
+
+    numbers: dict[tuple[int, int], str] = {}
+    for pillar in built.of(Pillar):
+        key = (pillar.edition, pillar.number)
+        if key in numbers:
+            problems.append(
+                f"pillars.json: record {pillar.id!r}: edition {pillar.edition} already has pillar "
+                f"number {pillar.number} ({numbers[key]!r}) @ $.number"
+            )
+        numbers[key] = pillar.id
+    for ws in built.of(Workstream):
+        if ws.pillar is not None and ws.pillar.edition != ws.edition:
+            problems.append(
+                f"workstreams.json: record {ws.id!r}: edition {ws.edition} differs from its pillar's "
+                f"({ws.pillar.id!r}, {ws.pillar.edition}) @ $.edition"
+            )
+    for action in built.of(Action):
+        if action.workstream is not None and action.workstream.pillar is not action.pillar:
+            problems.append(
+                f"actions.json: record {action.id!r}: workstream {action.workstream.id!r} is not under "
+                f"pillar {action.pillar.id!r} @ $.workstream"
+            )
+    placed: list[Program | Accomplishment] = [*built.of(Program), *built.of(Accomplishment)]
+    for rec in placed:
+        if rec.pillar is not None and rec.edition is not None and rec.pillar.edition != rec.edition:
+            problems.append(
+                f"{FILE_OF[type(rec)]}: record {rec.id!r}: edition {rec.edition} differs from its pillar's "
+                f"({rec.pillar.id!r}, {rec.pillar.edition}) @ $.edition"
+            )
+    stages = {p.id for p in built.of(Pillar)} & {w.id for w in built.of(Workstream)}
+    problems.extend(
+        f"workstreams.json: record {sid!r}: id is also a pillar id; the crosswalk could not tell them apart @ $.id"
+        for sid in sorted(stages)
+    )
+
+
+def _fill_derived(built: Built) -> None:
+    """Set the derived back-references (edition.pillars, pillar.workstreams, ...)."""
+    set_ = object.__setattr__
+    pillars, workstreams, actions = built.of(Pillar), built.of(Workstream), built.of(Action)
+    for edition in built.of(Edition):
+        set_(edition, "pillars", tuple(p for p in pillars if p.edition == edition.year))
+    for pillar in pillars:
+        set_(pillar, "workstreams", tuple(w for w in workstreams if w.pillar is pillar))
+        set_(pillar, "actions", tuple(a for a in actions if a.pillar is pillar))
+    for ws in workstreams:
+        set_(ws, "actions", tuple(a for a in actions if a.workstream is ws))
+
+
+def _version(raw: Any, problems: list[str]) -> str:
+    if type(raw) is not dict:
+        if raw is not None:
+            problems.append(f'{META}: expected a JSON object like {{"version": "2026.11.0"}} @ $')
+        return ""
+    extra = sorted(set(raw) - {"version"})
+    if extra:
+        problems.append(f"{META}: unknown field(s) {', '.join(map(repr, extra))}; meta fields are: version @ $")
+    version = raw.get("version")
+    if type(version) is not str or not version.strip():
+        problems.append(f"{META}: expected a non-empty version string, got {version!r} @ $.version")
+        return ""
+    return version
+
+
+def build(files: dict[str, bytes]) -> Built:
+    """Build every record from raw file contents, or raise one `DataError` listing every problem."""
+    problems: list[str] = []
+    raw = {name: _decode(name, files[name], problems) for name in FILES}
+    version = _version(raw[META], problems)
+    tables: dict[type, dict[str, Any]] = {}
+    broken: dict[type, set[str]] = {}
+    records: dict[type, tuple[Record, ...]] = {}
+    for cls in RECORD_TYPES_IN_ORDER:
+        name = FILE_OF[cls]
+        records[cls] = _structure_all(cls, name, _record_list(name, raw[name], problems), tables, broken, problems)
+    links = _check_links(_record_list("crosswalk.json", raw["crosswalk.json"], problems), tables, broken, problems)
+    built = Built(version, records, links)
+    _semantic_checks(built, broken, problems)
+    if problems:
+        raise DataError(problems)
+    _fill_derived(built)
+    return built
+
+
+RECORD_TYPES_IN_ORDER = tuple(FILE_OF)
+assert set(RECORD_TYPES_IN_ORDER) == set(RECORD_TYPES)

@@ -1,0 +1,350 @@
+"""The ``hled`` command line: the same queries as the library, as tables or JSON.
+
+Exit status: 0 on success; 1 on a miss (nothing matches, a criterion resolves to
+nothing, ``validate`` found problems); 2 on bad usage (unknown option, a value of
+the wrong form or out of range).
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from hled.errors import AmbiguousLookup, DataError, HledError, RecordNotFound
+
+if TYPE_CHECKING:
+    from hled._dataset import Dataset
+    from hled._model import Record
+    from hled._registry import Registry
+
+__all__ = ["main"]
+
+REGISTRIES = (
+    "editions",
+    "pillars",
+    "workstreams",
+    "actions",
+    "organizations",
+    "people",
+    "programs",
+    "events",
+    "accomplishments",
+    "sources",
+)
+_INT_CRITERIA = frozenset({"edition", "year", "number"})
+_HELP = {
+    "edition": "edition year: 2013 or 2021",
+    "pillar": "pillar id or name (for example 2021-pillar-1 or 'Investing in Our People')",
+    "organization": "organization id, name, acronym or alias",
+    "agency": "same as --organization",
+    "year": "a year the record's date touches",
+    "country": "ISO 3166-1 alpha-2 code, for example MX",
+    "kind": "record kind, for example meeting or ministry",
+    "role": "co-chair or participant",
+    "person": "person id or name",
+    "chair": "id or name of a person who chaired",
+    "program": "program id, name or acronym",
+    "event": "event id or title",
+    "source": "source id or title",
+    "workstream": "workstream id or title",
+    "number": "pillar number within its edition",
+    "quality": "official, mirror, press or low",
+    "language": "ISO 639-1 code, for example en",
+}
+
+
+class _Usage(Exception):
+    """Bad usage detected after parsing (exit status 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _criteria(registry: str) -> list[str]:
+    from hled import _dataset
+
+    cls: Any = {
+        "editions": _dataset.EditionRegistry,
+        "pillars": _dataset.PillarRegistry,
+        "workstreams": _dataset.WorkstreamRegistry,
+        "actions": _dataset.ActionRegistry,
+        "organizations": _dataset.OrganizationRegistry,
+        "people": _dataset.PersonRegistry,
+        "programs": _dataset.ProgramRegistry,
+        "events": _dataset.EventRegistry,
+        "accomplishments": _dataset.AccomplishmentRegistry,
+        "sources": _dataset.SourceRegistry,
+    }[registry]
+    return [p for p in inspect.signature(cls.filter).parameters if p != "self"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="hled",
+        description="Query the U.S.-Mexico High-Level Economic Dialogue (2013 and 2021 editions).",
+    )
+    parser.add_argument("--version", action="store_true", help="print hled's and the data's versions")
+    common = _Parser(add_help=False)
+    common.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    common.add_argument("--data", metavar="DIR", help="use this data directory instead of the bundled data")
+    subs = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in (*REGISTRIES, "agencies"):
+        target = "organizations" if name == "agencies" else name
+        sub = subs.add_parser(
+            name,
+            parents=[common],
+            help=f"list {target}" + (" (alias of organizations)" if name == "agencies" else ""),
+            description=f"List {target}, narrowed by the criteria given (repeat an option to mean any of its values).",
+        )
+        sub.set_defaults(registry=target)
+        for crit in _criteria(target):
+            sub.add_argument(
+                f"--{crit}",
+                action="append",
+                metavar=crit.upper(),
+                type=int if crit in _INT_CRITERIA else str,
+                help=_HELP.get(crit, crit),
+            )
+    show = subs.add_parser("show", parents=[common], help="one record by id, name, acronym or alias")
+    show.add_argument("text", help="an id, or anything a registry's lookup resolves")
+    search = subs.add_parser("search", parents=[common], help="free-text search, best first")
+    search.add_argument("text", help="words to search for")
+    search.add_argument("--in", dest="within", choices=(*REGISTRIES, "agencies"), help="search one registry only")
+    search.add_argument("--limit", type=int, default=10, help="how many results (default 10)")
+    subs.add_parser("compare", parents=[common], help="the 2013 ↔ 2021 crosswalk (editorial)")
+    validate = subs.add_parser("validate", help="load a data directory and report every problem")
+    validate.add_argument("dir", help="a data directory in the bundled format")
+    export = subs.add_parser("export", parents=[common], help="write the data as JSON files or CSV tables")
+    export.add_argument(
+        "--format", choices=("json", "csv"), required=True, help="json: a data directory; csv: one table per registry"
+    )
+    export.add_argument("--out", required=True, metavar="DIR", help="directory to write into (created if missing)")
+    return parser
+
+
+def _dataset(args: argparse.Namespace) -> Dataset:
+    import hled
+
+    if getattr(args, "data", None):
+        return hled.load(args.data)
+    return hled.dataset()
+
+
+def _emit(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _label(record: Record) -> str:
+    return record._label()
+
+
+def _table(rows: list[list[str]], header: list[str]) -> str:
+    clipped = [[c if len(c) <= 60 else c[:57] + "..." for c in row] for row in rows]
+    widths = [
+        max(len(header[i]), *(len(r[i]) for r in clipped)) if clipped else len(header[i]) for i in range(len(header))
+    ]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines.extend("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in clipped)
+    return "\n".join(lines)
+
+
+def _list(args: argparse.Namespace) -> int:
+    from hled._registry import _cell, _columns
+
+    ds = _dataset(args)
+    registry: Registry[Any] = getattr(ds, args.registry)
+    criteria = {}
+    for crit in _criteria(args.registry):
+        values = getattr(args, crit, None)
+        if values:
+            criteria[crit] = values[0] if len(values) == 1 else tuple(values)
+    selection = registry._select(criteria)
+    if args.json:
+        _emit(json.dumps(selection.to_dicts(), ensure_ascii=False, indent=2))
+        return 0
+    columns = _columns(list(selection)) if len(selection) else ["id"]
+    _emit(_table([[_cell(r, c) for c in columns] for r in selection], columns))
+    print(f"({len(selection)} {registry.kind} records)", file=sys.stderr)
+    return 0
+
+
+def _find(ds: Dataset, text: str) -> Record:
+    exact: list[Record] = [reg.get(text) for reg in ds.registries.values() if text in reg]
+    if len(exact) == 1:
+        return exact[0]
+    found: list[Record] = []
+    ambiguous: list[str] = []
+    near: list[str] = []
+    for reg in ds.registries.values():
+        try:
+            found.append(reg.lookup(text))
+        except AmbiguousLookup as exc:
+            ambiguous.extend(exc.candidates)
+        except RecordNotFound as exc:
+            near.extend(exc.suggestions)
+    if len(found) == 1 and not ambiguous:
+        return found[0]
+    if found or ambiguous or len(exact) > 1:
+        ids = [r.id for r in exact or found] + ambiguous
+        raise AmbiguousLookup(text, "record", tuple(dict.fromkeys(ids)))
+    raise RecordNotFound(text, "record", tuple(dict.fromkeys(near))[:3], how="id or name")
+
+
+def _describe(value: Any) -> str:
+    from hled._model import Citation, Record
+
+    if isinstance(value, Record):
+        return f"{value.id} ({_label(value)})"
+    if isinstance(value, Citation):
+        where = f", {value.locator}" if value.locator else ""
+        return f"{value.source.title}{where} <{value.source.url}>"
+    return str(value)
+
+
+def _show(args: argparse.Namespace) -> int:
+    import attrs
+
+    from hled._convert import unstructure_record
+
+    ds = _dataset(args)
+    record = _find(ds, args.text)
+    if args.json:
+        _emit(json.dumps(unstructure_record(record), ensure_ascii=False, indent=2))
+        return 0
+    lines = [f"{type(record).__name__} {record.id}"]
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        if field.name == "id" or value is None or value == ():
+            continue
+        if isinstance(value, tuple):
+            lines.append(f"  {field.name}:")
+            lines.extend(f"    - {_describe(v)}" for v in value)
+        else:
+            lines.append(f"  {field.name}: {_describe(value)}")
+    _emit("\n".join(lines))
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    from hled._convert import unstructure_record
+
+    ds = _dataset(args)
+    if args.within:
+        target = "organizations" if args.within == "agencies" else args.within
+        results: list[Record] = getattr(ds, target).search(args.text, args.limit)
+    else:
+        results = ds.search(args.text, args.limit)
+    if args.json:
+        _emit(json.dumps([unstructure_record(r) for r in results], ensure_ascii=False, indent=2))
+        return 0
+    rows = [[type(r).__name__.lower(), r.id, _label(r)] for r in results]
+    _emit(_table(rows, ["type", "id", "name / title / summary"]))
+    if not results:
+        print(f"nothing matches {args.text!r}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    ds = _dataset(args)
+    crosswalk = ds.compare_editions()
+    if args.json:
+        from hled._convert import unstructure_value
+
+        payload = {
+            "editorial": True,
+            "links": [unstructure_value(link) for link in crosswalk.links],
+            "dropped": [s.id for s in crosswalk.dropped],
+            "new": [s.id for s in crosswalk.new],
+        }
+        _emit(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    rows = [[link.earlier.id, link.later.id, link.rationale] for link in crosswalk.links]
+    out = ["2013 -> 2021 crosswalk (hled's own editorial analysis; no source states these links)", ""]
+    out.append(_table(rows, ["2013", "2021", "rationale"]))
+    out.extend(["", "dropped (2013 items no 2021 item continues):"])
+    out.extend(f"  {s.id}  {s.title}" for s in crosswalk.dropped)
+    out.extend(["", "new in 2021 (no 2013 antecedent):"])
+    out.extend(f"  {s.id}  {s.title}" for s in crosswalk.new)
+    _emit("\n".join(out))
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    import hled
+
+    try:
+        ds = hled.load(args.dir)
+    except DataError as exc:
+        _emit("\n".join(exc.problems))
+        print(f"{len(exc.problems)} problem(s) in {args.dir}", file=sys.stderr)
+        return 1
+    total = sum(len(r) for r in ds.registries.values())
+    _emit(f"ok: {args.dir} holds {total} valid records (data version {ds.version}, digest {ds.digest[:16]})")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from hled._export import write_csv, write_json
+
+    ds = _dataset(args)
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        msg = f"--out {args.out!r} exists and is not a directory"
+        raise _Usage(msg)
+    out.mkdir(parents=True, exist_ok=True)
+    written = write_json(ds, out) if args.format == "json" else write_csv(ds, out)
+    print(f"wrote {len(written)} files to {out}", file=sys.stderr)
+    return 0
+
+
+def _version() -> int:
+    import hled
+
+    _emit(f"hled {hled.__version__} (data {hled.dataset().version})")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    parser = _parser()
+    args = parser.parse_args(argv)
+    handlers = {"show": _show, "search": _search, "compare": _compare, "validate": _validate, "export": _export}
+    try:
+        if args.version:
+            return _version()
+        if args.command is None:
+            parser.print_help()
+            return 0
+        handler = handlers.get(args.command, _list)
+        return handler(args)
+    except (RecordNotFound, AmbiguousLookup, DataError) as exc:
+        print(f"hled: {exc}", file=sys.stderr)
+        return 1
+    except (_Usage, ValueError, TypeError) as exc:
+        print(f"hled: error: {exc}", file=sys.stderr)
+        return 2
+    except HledError as exc:  # pragma: no cover - every HledError subclass is handled above
+        print(f"hled: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # pragma: no cover - depends on the reader closing early
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except OSError as exc:
+        print(f"hled: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1

@@ -1,0 +1,272 @@
+"""The one private cattrs converter: strict structuring and JSON-ready unstructuring.
+
+Records reference each other by id in the data files. While a dataset is being
+built, `resolving` holds the tables of records already built, and the structure
+hook of every record type turns an id into the record (or fails with a message
+naming the id). Top-level records are structured by `structure_record`, which
+uses the generated dict hook directly, so the same class can be both a
+top-level record (a JSON object) and a reference (a string).
+"""
+
+from __future__ import annotations
+
+import contextvars
+import functools
+import typing
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from hled._dates import Date, DateRange, PartialDate, parse_date
+from hled._model import RECORD_TYPES, Pillar, Record, Workstream
+
+__all__ = [
+    "converter",
+    "describe",
+    "record_refs",
+    "resolving",
+    "structure_record",
+    "unstructure_record",
+]
+
+_T = TypeVar("_T")
+_R = TypeVar("_R", bound=Record)
+
+Tables = dict[type, dict[str, Any]]
+
+
+@attrs.frozen
+class _Context:
+    tables: Tables
+    broken: dict[type, set[str]]
+
+
+_CONTEXT: contextvars.ContextVar[_Context] = contextvars.ContextVar("hled_resolving")
+
+
+@contextmanager
+def resolving(tables: Tables, broken: dict[type, set[str]]) -> Iterator[None]:
+    """Resolve references against *tables* (record type -> id -> record) inside the block."""
+    token = _CONTEXT.set(_Context(tables, broken))
+    try:
+        yield
+    finally:
+        _CONTEXT.reset(token)
+
+
+def kind_of(cls: type) -> str:
+    """The singular, lowercase name users know a record type by."""
+    return cls.__name__.lower()
+
+
+def _strict(kind: type[_T]) -> Callable[[Any, type], _T]:
+    def hook(value: Any, _: type) -> _T:
+        if type(value) is not kind:  # bool is an int to Python, not to JSON
+            msg = f"expected {kind.__name__}, got {type(value).__name__} {value!r}"
+            raise TypeError(msg)
+        result: _T = value
+        return result
+
+    return hook
+
+
+def _structure_decimal(value: Any, _: type) -> Decimal:
+    if type(value) is not str:
+        msg = f"expected a decimal string like '474000000', got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        number = None
+    if number is None or not number.is_finite() or value.strip() != value:
+        msg = f"expected a decimal string like '474000000', got {value!r}"
+        raise ValueError(msg)
+    return number
+
+
+def _structure_date(value: Any, _: type) -> Date | None:
+    return parse_date(value)
+
+
+def _structure_optional_date(value: Any, _: type) -> Date | None:
+    return None if value is None else parse_date(value)
+
+
+def _is_date(t: Any) -> bool:
+    return t in (Date, PartialDate, DateRange)
+
+
+def _is_optional_date(t: Any) -> bool:
+    return bool(t == (Date | None))
+
+
+def _ref_hook(cls: type[_R]) -> Callable[[Any, type], _R]:
+    kind = kind_of(cls)
+
+    def hook(value: Any, _: type) -> _R:
+        if type(value) is not str:
+            msg = f"expected the id of a {kind} (a string), got {type(value).__name__} {value!r}"
+            raise TypeError(msg)
+        ctx = _CONTEXT.get()
+        found = ctx.tables.get(cls, {}).get(value)
+        if found is None:
+            if value in ctx.broken.get(cls, ()):
+                msg = f"{kind} {value!r} is itself invalid (see its own problems)"
+            else:
+                msg = f"no {kind} with id {value!r}"
+            raise ValueError(msg)
+        return typing.cast("_R", found)
+
+    return hook
+
+
+def _structure_stage(value: Any, _: type) -> Pillar | Workstream:
+    if type(value) is not str:
+        msg = f"expected the id of a pillar or workstream, got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    ctx = _CONTEXT.get()
+    found = ctx.tables.get(Pillar, {}).get(value) or ctx.tables.get(Workstream, {}).get(value)
+    if found is None:
+        msg = f"no pillar or workstream with id {value!r}"
+        raise ValueError(msg)
+    return typing.cast("Pillar | Workstream", found)
+
+
+def _is_tuple(t: Any) -> bool:
+    return get_origin(t) is tuple
+
+
+def _tuple_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, type], tuple[Any, ...]]:
+    args = get_args(t)
+    list_hook = conv.get_structure_hook(list[args[0]])  # type: ignore[valid-type]
+
+    def hook(value: Any, _: type) -> tuple[Any, ...]:
+        if type(value) is not list:
+            msg = f"expected a list, got {type(value).__name__} {value!r}"
+            raise TypeError(msg)
+        return tuple(list_hook(value, list))
+
+    return hook
+
+
+@functools.cache
+def converter() -> cattrs.Converter:
+    """Build (once) the converter every load and every export uses."""
+    for cls in (*RECORD_TYPES, *_VALUE_TYPES()):
+        attrs.resolve_types(cls)
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    for kind in (str, int, bool):
+        conv.register_structure_hook(kind, _strict(kind))
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_structure_hook_func(_is_date, _structure_date)
+    conv.register_structure_hook_func(_is_optional_date, _structure_optional_date)
+    conv.register_structure_hook(Pillar | Workstream, _structure_stage)
+    conv.register_structure_hook_factory(_is_tuple, _tuple_factory)
+    for cls in RECORD_TYPES:
+        conv.register_structure_hook(cls, _ref_hook(cls))
+        conv.register_unstructure_hook(cls, _unstructure_ref)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_unstructure_hook_func(_is_date, str)
+    conv.register_unstructure_hook(Pillar | Workstream, _unstructure_ref)
+    for cls in _VALUE_TYPES():
+        conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True))
+        conv.register_unstructure_hook(cls, _omitting(cls, conv))
+    return conv
+
+
+def _VALUE_TYPES() -> tuple[type, ...]:
+    from hled._model import Citation, Count, CrosswalkLink, Money, Position, Role
+
+    return (Citation, Count, CrosswalkLink, Money, Position, Role)
+
+
+def _unstructure_ref(record: Record) -> str:
+    return record.id
+
+
+def _omitting(cls: type, conv: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
+    """An unstructure hook that leaves out fields holding their default, keeping the model's field order."""
+    fields = attrs.fields(cls)
+    order = [f.name for f in fields if f.init]
+    overrides = {f.name: override(omit_if_default=True) for f in fields if f.default is not attrs.NOTHING}
+    inner: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, conv, **overrides)  # type: ignore[arg-type]
+
+    def hook(value: Any) -> dict[str, Any]:
+        raw = inner(value)
+        return {name: raw[name] for name in order if name in raw}
+
+    return hook
+
+
+_STRUCTURERS: dict[type, Callable[[Any, type], Any]] = {}
+_UNSTRUCTURERS: dict[tuple[type, bool], Callable[[Any], dict[str, Any]]] = {}
+
+
+def _record_structurer(cls: type[_R]) -> Callable[[Any, type], _R]:
+    hook = _STRUCTURERS.get(cls)
+    if hook is None:
+        hook = _STRUCTURERS[cls] = make_dict_structure_fn(cls, converter(), _cattrs_forbid_extra_keys=True)
+    return hook
+
+
+def _record_unstructurer(cls: type, omit_defaults: bool) -> Callable[[Any], dict[str, Any]]:
+    hook = _UNSTRUCTURERS.get((cls, omit_defaults))
+    if hook is None:
+        conv = converter()
+        hook = _omitting(cls, conv) if omit_defaults else make_dict_unstructure_fn(cls, conv)
+        _UNSTRUCTURERS[cls, omit_defaults] = hook
+    return hook
+
+
+def structure_record(raw: Any, cls: type[_R]) -> _R:
+    """Structure one JSON object into a record of *cls*, resolving its references."""
+    if type(raw) is not dict:
+        msg = f"expected a JSON object, got {type(raw).__name__} {raw!r}"
+        raise TypeError(msg)
+    return _record_structurer(cls)(raw, cls)
+
+
+def unstructure_record(record: Record, *, omit_defaults: bool = False) -> dict[str, Any]:
+    """Turn a record into JSON-ready data: references become ids, dates and money strings."""
+    return _record_unstructurer(type(record), omit_defaults)(record)
+
+
+def structure_value(raw: Any, cls: type[_T]) -> _T:
+    """Structure a value type (for example `CrosswalkLink`) with the shared converter."""
+    return converter().structure(raw, cls)
+
+
+def unstructure_value(value: Any) -> Any:
+    """Unstructure a value type (for example `CrosswalkLink`) with the shared converter."""
+    return converter().unstructure(value)
+
+
+def describe(exc: BaseException, type_: type | None) -> str:
+    """Our own messages for cattrs' `transform_error`: they already say what was expected."""
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        keys = ", ".join(repr(k) for k in sorted(exc.extra_fields))
+        allowed = ", ".join(f.name for f in attrs.fields(exc.cl) if f.init)
+        return f"unknown field(s) {keys}; {exc.cl.__name__} fields are: {allowed}"
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, (TypeError, ValueError)) and exc.args and isinstance(exc.args[0], str):
+        return exc.args[0]
+    return cattrs.v.format_exception(exc, type_)
+
+
+def record_refs(cls: type) -> dict[str, type]:
+    """Map each field of *cls* that refers to records of *cls* itself to that type."""
+    found: dict[str, type] = {}
+    for field in attrs.fields(cls):
+        if not field.init:
+            continue
+        t = field.type
+        inner = get_args(t) or (t,)
+        if cls in inner or any(cls in get_args(a) for a in inner):
+            found[field.name] = cls
+    return found

@@ -1,0 +1,972 @@
+"""`Dataset`: the registries of one data directory, their typed filters, and the crosswalk."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+from collections.abc import Callable, Hashable, Iterable
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, Union, get_args
+
+import attrs
+
+from hled._build import Built, build
+from hled._codes import COUNTRIES
+from hled._load import read_bundled, read_directory
+from hled._model import (
+    Accomplishment,
+    Action,
+    ActionKind,
+    CrosswalkLink,
+    Edition,
+    Event,
+    EventKind,
+    Organization,
+    OrganizationKind,
+    Person,
+    Pillar,
+    Program,
+    ProgramKind,
+    Quality,
+    Record,
+    RoleName,
+    Source,
+    Workstream,
+    WorkstreamKind,
+)
+from hled._registry import Axis, Registry, Selection
+from hled._text import _ascii
+
+if TYPE_CHECKING:
+    from hled._dates import Date
+
+__all__ = ["Crosswalk", "Dataset", "default", "load"]
+
+T = TypeVar("T")
+Many: TypeAlias = Union[T, list[T], tuple[T, ...]]  # noqa: UP007 - a runtime alias must work on 3.10
+EditionArg: TypeAlias = Many[Union[int, Edition]]  # noqa: UP007
+PillarArg: TypeAlias = Many[Union[Pillar, str]]  # noqa: UP007
+WorkstreamArg: TypeAlias = Many[Union[Workstream, str]]  # noqa: UP007
+OrgArg: TypeAlias = Many[Union[Organization, str]]  # noqa: UP007
+PersonArg: TypeAlias = Many[Union[Person, str]]  # noqa: UP007
+ProgramArg: TypeAlias = Many[Union[Program, str]]  # noqa: UP007
+EventArg: TypeAlias = Many[Union[Event, str]]  # noqa: UP007
+SourceArg: TypeAlias = Many[Union[Source, str]]  # noqa: UP007
+IntArg: TypeAlias = Many[int]
+StrArg: TypeAlias = Many[str]
+
+
+# ---- normalizers: a user's criterion value -> an index key -------------------------------
+
+
+def _edition(ds: Dataset, value: object) -> Hashable:
+    if isinstance(value, Edition):
+        value = value.year
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"edition must be an int year ({_years(ds)}) or an Edition, got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    if value not in ds._edition_years:
+        msg = f"edition must be one of {_years(ds)}, got {value!r}"
+        raise ValueError(msg)
+    return value
+
+
+def _years(ds: Dataset) -> str:
+    return " or ".join(str(y) for y in sorted(ds._edition_years))
+
+
+def _int(name: str) -> Callable[[Dataset, object], Hashable]:
+    def normalize(ds: Dataset, value: object) -> Hashable:
+        if isinstance(value, bool) or not isinstance(value, int):
+            msg = f"{name} must be an int, got {type(value).__name__} {value!r}"
+            raise TypeError(msg)
+        return value
+
+    return normalize
+
+
+def _choice(name: str, allowed: tuple[str, ...]) -> Callable[[Dataset, object], Hashable]:
+    def normalize(ds: Dataset, value: object) -> Hashable:
+        if not isinstance(value, str):
+            msg = f"{name} must be a str, one of {', '.join(map(repr, allowed))}; got {type(value).__name__} {value!r}"
+            raise TypeError(msg)
+        if value not in allowed:
+            msg = f"{name} must be one of {', '.join(map(repr, allowed))}; got {value!r}"
+            raise ValueError(msg)
+        return value
+
+    return normalize
+
+
+def _country(ds: Dataset, value: object) -> Hashable:
+    if not isinstance(value, str):
+        msg = f"country must be an ISO 3166-1 alpha-2 code (a str like 'MX'), got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    code = value.strip().upper()
+    if code not in COUNTRIES:
+        msg = f"country must be an ISO 3166-1 alpha-2 code like 'US' or 'MX', got {value!r}"
+        raise ValueError(msg)
+    return code
+
+
+def _language(ds: Dataset, value: object) -> Hashable:
+    if not isinstance(value, str):
+        msg = f"language must be an ISO 639-1 code (a str like 'en'), got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    return value.strip().lower()
+
+
+def _ref(registry: str, criterion: str) -> Callable[[Dataset, object], Hashable]:
+    def normalize(ds: Dataset, value: object) -> Hashable:
+        reg: Registry[Any] = getattr(ds, registry)
+        found: str = reg.resolve(value, criterion).id
+        return found
+
+    return normalize
+
+
+def _composite(ds: Dataset, value: object) -> Hashable:
+    return value  # built by OrganizationRegistry from already-normalized parts
+
+
+# ---- index keys of records ------------------------------------------------------------------
+
+
+def _ids(records: Iterable[Record]) -> list[str]:
+    return [r.id for r in records]
+
+
+def _opt_id(record: Record | None) -> list[str]:
+    return [] if record is None else [record.id]
+
+
+def _date_years(date: Date | None) -> tuple[int, ...]:
+    return () if date is None else date.years
+
+
+@attrs.define
+class _Activity:
+    editions: set[int] = attrs.Factory(set)
+    years: set[int] = attrs.Factory(set)
+    pillars: set[str] = attrs.Factory(set)
+    countries: set[str] = attrs.Factory(set)
+
+
+def _activity(built: Built) -> dict[tuple[type, str], _Activity]:
+    """What each organization, person and program is mentioned with: editions, years, pillars."""
+    found: dict[tuple[type, str], _Activity] = {}
+
+    def note(refs: Iterable[Record], edition: int | None, years: Iterable[int], pillars: Iterable[str]) -> None:
+        years, pillars = tuple(years), tuple(pillars)
+        for ref in refs:
+            act = found.setdefault((type(ref), ref.id), _Activity())
+            if edition is not None:
+                act.editions.add(edition)
+            act.years.update(years)
+            act.pillars.update(pillars)
+
+    for ev in built.of(Event):
+        note((*ev.organizations, *ev.people, *ev.chairs, *ev.programs), ev.edition, ev.date.years, _ids(ev.pillars))
+    for acc in built.of(Accomplishment):
+        note((*acc.organizations, *acc.people, *acc.programs), acc.edition, acc.date.years, _opt_id(acc.pillar))
+    for act in built.of(Action):
+        note((*act.organizations, *act.programs), act.pillar.edition, (), [act.pillar.id])
+    for prog in built.of(Program):
+        edition = prog.edition if prog.edition is not None else (prog.pillar.edition if prog.pillar else None)
+        note(prog.organizations, edition, _date_years(prog.started), _opt_id(prog.pillar))
+    for ed in built.of(Edition):
+        note(ed.leaders, ed.year, (), ())
+    return found
+
+
+def _cited_editions(built: Built) -> dict[str, set[int]]:
+    """For each source id, the editions of the records that cite it."""
+    found: dict[str, set[int]] = {}
+    for cls, records in built.records.items():
+        if cls is Source:
+            continue
+        for rec in records:
+            edition = _edition_of(rec)
+            if edition is None:
+                continue
+            for citation in getattr(rec, "sources", ()):
+                found.setdefault(citation.source.id, set()).add(edition)
+    return found
+
+
+def _edition_of(rec: Record) -> int | None:
+    if isinstance(rec, Edition):
+        return rec.year
+    if isinstance(rec, Action):
+        return rec.pillar.edition
+    edition = getattr(rec, "edition", None)
+    return edition if isinstance(edition, int) else None
+
+
+# ---- the typed registries -------------------------------------------------------------------
+
+
+class EditionRegistry(Registry[Edition]):
+    """The editions of the dialogue, by year."""
+
+    __slots__ = ()
+
+    def filter(
+        self, *, edition: EditionArg | None = None, year: IntArg | None = None, person: PersonArg | None = None
+    ) -> Selection[Edition]:
+        """Select editions.
+
+        Args:
+            edition: an edition year or `Edition` (or several).
+            year: a year the edition was announced, launched or held in.
+            person: a leader of the edition.
+        """
+        return self._select({"edition": edition, "year": year, "person": person})
+
+
+class PillarRegistry(Registry[Pillar]):
+    """The pillars of both editions, by edition and number."""
+
+    __slots__ = ()
+
+    def filter(
+        self,
+        *,
+        edition: EditionArg | None = None,
+        number: IntArg | None = None,
+        organization: OrgArg | None = None,
+        agency: OrgArg | None = None,
+        year: IntArg | None = None,
+    ) -> Selection[Pillar]:
+        """Select pillars.
+
+        Args:
+            edition: an edition year or `Edition`.
+            number: the pillar's number within its edition.
+            organization: an organization active under the pillar (by its actions, programs,
+                events or results); *agency* is the same criterion.
+            agency: same as *organization*.
+            year: a year with events or results under the pillar.
+        """
+        return self._select(
+            {"edition": edition, "number": number, "organization": organization, "agency": agency, "year": year}
+        )
+
+
+class WorkstreamRegistry(Registry[Workstream]):
+    """The sub-topics, headings and priority areas, by pillar and source order."""
+
+    __slots__ = ()
+
+    def filter(
+        self,
+        *,
+        edition: EditionArg | None = None,
+        pillar: PillarArg | None = None,
+        kind: Many[WorkstreamKind] | None = None,
+        organization: OrgArg | None = None,
+        agency: OrgArg | None = None,
+    ) -> Selection[Workstream]:
+        """Select workstreams.
+
+        Args:
+            edition: an edition year or `Edition`.
+            pillar: a `Pillar`, its id, or text `hled.pillars.lookup` resolves.
+            kind: ``"sub-topic"``, ``"heading"`` or ``"priority-area"``.
+            organization: an organization named by the workstream's actions; *agency* is the same.
+            agency: same as *organization*.
+        """
+        return self._select(
+            {"edition": edition, "pillar": pillar, "kind": kind, "organization": organization, "agency": agency}
+        )
+
+
+class ActionRegistry(Registry[Action]):
+    """Work-plan lines and initiatives, by pillar and source order."""
+
+    __slots__ = ()
+
+    def filter(
+        self,
+        *,
+        edition: EditionArg | None = None,
+        pillar: PillarArg | None = None,
+        workstream: WorkstreamArg | None = None,
+        kind: Many[ActionKind] | None = None,
+        organization: OrgArg | None = None,
+        agency: OrgArg | None = None,
+        program: ProgramArg | None = None,
+        source: SourceArg | None = None,
+        year: IntArg | None = None,
+    ) -> Selection[Action]:
+        """Select actions.
+
+        Args:
+            edition: an edition year or `Edition`.
+            pillar: a `Pillar`, its id, or text `hled.pillars.lookup` resolves.
+            workstream: a `Workstream`, its id or title.
+            kind: ``"work-plan-line"`` or ``"initiative"``.
+            organization: an organization the action names; *agency* is the same.
+            agency: same as *organization*.
+            program: a program the action names.
+            source: the source document.
+            year: the year the action's source was published.
+        """
+        return self._select(
+            {
+                "edition": edition,
+                "pillar": pillar,
+                "workstream": workstream,
+                "kind": kind,
+                "organization": organization,
+                "agency": agency,
+                "program": program,
+                "source": source,
+                "year": year,
+            }
+        )
+
+
+class OrganizationRegistry(Registry[Organization]):
+    """Agencies, ministries, embassies, councils and other bodies, by name."""
+
+    __slots__ = ()
+
+    def filter(
+        self,
+        *,
+        edition: EditionArg | None = None,
+        role: Many[RoleName] | None = None,
+        country: StrArg | None = None,
+        kind: Many[OrganizationKind] | None = None,
+        pillar: PillarArg | None = None,
+        year: IntArg | None = None,
+    ) -> Selection[Organization]:
+        """Select organizations.
+
+        With both *role* and *edition*, an organization must hold that role in that edition.
+
+        Args:
+            edition: an edition the organization holds a role in or is active in.
+            role: ``"co-chair"`` or ``"participant"``.
+            country: an ISO 3166-1 alpha-2 code, any case.
+            kind: what sort of body (``"ministry"``, ``"agency"``, ...).
+            pillar: a pillar the organization is active under.
+            year: a year with events or results naming the organization.
+        """
+        return self._select(
+            {"edition": edition, "role": role, "country": country, "kind": kind, "pillar": pillar, "year": year}
+        )
+
+    def _select(self, criteria: dict[str, object], within: tuple[int, ...] | None = None) -> Selection[Organization]:
+        role, edition = criteria.get("role"), criteria.get("edition")
+        if role is not None and edition is not None:
+            roles = role if isinstance(role, (list, tuple)) else [role]
+            editions = edition if isinstance(edition, (list, tuple)) else [edition]
+            norm_role = self._axes["role"].normalize
+            pairs = [(norm_role(self._dataset, r), _edition(self._dataset, e)) for r in roles for e in editions]
+            criteria = {k: v for k, v in criteria.items() if k not in ("role", "edition")}
+            criteria["role_in_edition"] = pairs
+        return super()._select(criteria, within)
+
+
+class PersonRegistry(Registry[Person]):
+    """Officials and leaders, by name."""
+
+    __slots__ = ()
+
+    def filter(
+        self,
+        *,
+        edition: EditionArg | None = None,
+        country: StrArg | None = None,
+        organization: OrgArg | None = None,
+        agency: OrgArg | None = None,
+        pillar: PillarArg | None = None,
+        year: IntArg | None = None,
+    ) -> Selection[Person]:
+        """Select people.
+
+        Args:
+            edition: an edition the person led or took part in.
+            country: an ISO 3166-1 alpha-2 code, any case.
+            organization: an organization the person held a title in; *agency* is the same.
+            agency: same as *organization*.
+            pillar: a pillar of events or results naming the person.
+            year: a year of events or results naming the person, or of a dated title.
+        """
+        return self._select(
+            {
+                "edition": edition,
+                "country": country,
+                "organization": organization,
+                "agency": agency,
+                "pillar": pillar,
+                "year": year,
+            }
+        )
+
+
+class ProgramRegistry(Registry[Program]):
+    """Named programs, projects, working groups, forums and strategies, by name."""
+
+    __slots__ = ()
+
+    def filter(
+        self,
+        *,
+        edition: EditionArg | None = None,
+        pillar: PillarArg | None = None,
+        organization: OrgArg | None = None,
+        agency: OrgArg | None = None,
+        kind: Many[ProgramKind] | None = None,
+        year: IntArg | None = None,
+    ) -> Selection[Program]:
+        """Select programs.
+
+        Args:
+            edition: an edition year or `Edition`.
+            pillar: the pillar the program serves or is reported under.
+            organization: an organization running it; *agency* is the same.
+            agency: same as *organization*.
+            kind: what sort of program (``"project"``, ``"working-group"``, ...).
+            year: the year it started, or a year of events or results naming it.
+        """
+        return self._select(
+            {
+                "edition": edition,
+                "pillar": pillar,
+                "organization": organization,
+                "agency": agency,
+                "kind": kind,
+                "year": year,
+            }
+        )
+
+
+class EventRegistry(Registry[Event]):
+    """Dated steps of the dialogue, by date."""
+
+    __slots__ = ()
+
+    def filter(
+        self,
+        *,
+        edition: EditionArg | None = None,
+        pillar: PillarArg | None = None,
+        organization: OrgArg | None = None,
+        agency: OrgArg | None = None,
+        person: PersonArg | None = None,
+        chair: PersonArg | None = None,
+        program: ProgramArg | None = None,
+        kind: Many[EventKind] | None = None,
+        year: IntArg | None = None,
+        country: StrArg | None = None,
+    ) -> Selection[Event]:
+        """Select events.
+
+        Args:
+            edition: an edition year or `Edition`.
+            pillar: a pillar the event concerns.
+            organization: an organization taking part; *agency* is the same.
+            agency: same as *organization*.
+            person: a person taking part (chairs included).
+            chair: a person chairing or leading it.
+            program: a program it concerns.
+            kind: what sort of step (``"meeting"``, ``"forum"``, ...).
+            year: a year the event's date touches.
+            country: the country of a taking-part organization or person.
+        """
+        return self._select(
+            {
+                "edition": edition,
+                "pillar": pillar,
+                "organization": organization,
+                "agency": agency,
+                "person": person,
+                "chair": chair,
+                "program": program,
+                "kind": kind,
+                "year": year,
+                "country": country,
+            }
+        )
+
+
+class AccomplishmentRegistry(Registry[Accomplishment]):
+    """Reported results, by date."""
+
+    __slots__ = ()
+
+    def filter(
+        self,
+        *,
+        edition: EditionArg | None = None,
+        pillar: PillarArg | None = None,
+        organization: OrgArg | None = None,
+        agency: OrgArg | None = None,
+        person: PersonArg | None = None,
+        program: ProgramArg | None = None,
+        event: EventArg | None = None,
+        year: IntArg | None = None,
+        country: StrArg | None = None,
+        source: SourceArg | None = None,
+    ) -> Selection[Accomplishment]:
+        """Select accomplishments.
+
+        Args:
+            edition: an edition year or `Edition`.
+            pillar: a `Pillar`, its id, or text `hled.pillars.lookup` resolves.
+            organization: an organization that did it; *agency* is the same.
+            agency: same as *organization*.
+            person: a person named in it.
+            program: a program it belongs to.
+            event: an event where it happened or was announced.
+            year: a year its date touches.
+            country: the country of one of its organizations.
+            source: a source document citing it.
+        """
+        return self._select(
+            {
+                "edition": edition,
+                "pillar": pillar,
+                "organization": organization,
+                "agency": agency,
+                "person": person,
+                "program": program,
+                "event": event,
+                "year": year,
+                "country": country,
+                "source": source,
+            }
+        )
+
+
+class SourceRegistry(Registry[Source]):
+    """The documents every fact is cited from, by publication date (undated last)."""
+
+    __slots__ = ()
+
+    def filter(
+        self,
+        *,
+        edition: EditionArg | None = None,
+        year: IntArg | None = None,
+        quality: Many[Quality] | None = None,
+        language: StrArg | None = None,
+    ) -> Selection[Source]:
+        """Select sources.
+
+        Args:
+            edition: an edition whose records the source supports.
+            year: the publication year.
+            quality: ``"official"``, ``"mirror"``, ``"press"`` or ``"low"``.
+            language: an ISO 639-1 code such as ``"en"`` or ``"es"``.
+        """
+        return self._select({"edition": edition, "year": year, "quality": quality, "language": language})
+
+
+# ---- the crosswalk --------------------------------------------------------------------------
+
+Stage: TypeAlias = Union[Pillar, Workstream]  # noqa: UP007
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Crosswalk:
+    """How the 2013 pillars and workstreams carry into the 2021 ones.
+
+    The links are hled's own editorial analysis, not any source's statement.
+
+    Attributes:
+        links: every link, 2013 item first, in data order.
+        dropped: 2013 items no 2021 item continues.
+        new: 2021 items with no 2013 antecedent.
+    """
+
+    links: tuple[CrosswalkLink, ...]
+    dropped: tuple[Stage, ...]
+    new: tuple[Stage, ...]
+    _later: dict[str, tuple[Stage, ...]] = attrs.field(alias="later_index", eq=False)
+    _earlier: dict[str, tuple[Stage, ...]] = attrs.field(alias="earlier_index", eq=False)
+
+    editorial = True
+
+    def later_of(self, item: Pillar | Workstream) -> tuple[Pillar | Workstream, ...]:
+        """Return the 2021 items linked to a 2013 *item* (empty when none)."""
+        return self._later.get(_stage_id(item), ())
+
+    def earlier_of(self, item: Pillar | Workstream) -> tuple[Pillar | Workstream, ...]:
+        """Return the 2013 items linked to a 2021 *item* (empty when none)."""
+        return self._earlier.get(_stage_id(item), ())
+
+    def __repr__(self) -> str:
+        return f"<Crosswalk: {len(self.links)} links, {len(self.dropped)} dropped, {len(self.new)} new>"
+
+
+def _stage_id(item: object) -> str:
+    if not isinstance(item, (Pillar, Workstream)):
+        msg = f"expected a Pillar or Workstream, got {type(item).__name__} {item!r}"
+        raise TypeError(msg)
+    return item.id
+
+
+def _crosswalk(
+    links: tuple[CrosswalkLink, ...], pillars: tuple[Pillar, ...], workstreams: tuple[Workstream, ...]
+) -> Crosswalk:
+    later: dict[str, list[Stage]] = {}
+    earlier: dict[str, list[Stage]] = {}
+    for link in links:
+        later.setdefault(link.earlier.id, []).append(link.later)
+        earlier.setdefault(link.later.id, []).append(link.earlier)
+    stages: list[Stage] = []
+    for pillar in pillars:
+        stages.append(pillar)
+        stages.extend(w for w in workstreams if w.pillar is pillar)
+    dropped = tuple(s for s in stages if s.edition == 2013 and s.id not in later)
+    new = tuple(s for s in stages if s.edition == 2021 and s.id not in earlier)
+    return Crosswalk(
+        links=links,
+        dropped=dropped,
+        new=new,
+        later_index={k: tuple(v) for k, v in later.items()},
+        earlier_index={k: tuple(v) for k, v in earlier.items()},
+    )
+
+
+# ---- the dataset ----------------------------------------------------------------------------
+
+
+def _sort_name(rec: Any) -> tuple[str, str]:
+    return (_ascii(rec.name), rec.id)
+
+
+class Dataset:
+    """The registries of one data directory: the bundled data, or a user's (`hled.load`).
+
+    Attributes:
+        version: the data release, from the data's ``meta.json``.
+    """
+
+    __slots__ = (
+        "_crosswalk",
+        "_digest",
+        "_edition_years",
+        "_lock",
+        "accomplishments",
+        "actions",
+        "editions",
+        "events",
+        "organizations",
+        "people",
+        "pillars",
+        "programs",
+        "sources",
+        "version",
+        "workstreams",
+    )
+
+    editions: EditionRegistry
+    pillars: PillarRegistry
+    workstreams: WorkstreamRegistry
+    actions: ActionRegistry
+    organizations: OrganizationRegistry
+    people: PersonRegistry
+    programs: ProgramRegistry
+    events: EventRegistry
+    accomplishments: AccomplishmentRegistry
+    sources: SourceRegistry
+
+    def __init__(self, built: Built):
+        self.version = built.version
+        self._lock = threading.Lock()
+        self._digest: str | None = None
+        self._edition_years = frozenset(e.year for e in built.of(Edition))
+        act = _activity(built)
+        none = _Activity()
+
+        def activity(rec: Record) -> _Activity:
+            return act.get((type(rec), rec.id), none)
+
+        cited = _cited_editions(built)
+        pillar_key = {p.id: (p.edition, p.number) for p in built.of(Pillar)}
+        position = {cls: {r.id: i for i, r in enumerate(rs)} for cls, rs in built.records.items()}
+        pillar_orgs: dict[str, set[str]] = {}
+        pillar_years: dict[str, set[int]] = {}
+        for (cls, rid), a in act.items():
+            for pid in a.pillars:
+                if cls is Organization:
+                    pillar_orgs.setdefault(pid, set()).add(rid)
+                pillar_years.setdefault(pid, set()).update(a.years)
+
+        edition = Axis(lambda r: [_edition_of(r)] if _edition_of(r) is not None else [], _edition)
+        pillar = Axis(lambda r: _opt_id(r.pillar), _ref("pillars", "pillar"))
+        orgs = Axis(lambda r: _ids(r.organizations), _ref("organizations", "organization"))
+        programs = Axis(lambda r: _ids(r.programs), _ref("programs", "program"))
+        year = Axis(lambda r: r.date.years, _int("year"))
+        org_countries = Axis(lambda r: [o.country for o in r.organizations if o.country], _country)
+
+        def kind(cls: type, values: Any) -> Axis:
+            return Axis(lambda r: [r.kind], _choice("kind", get_args(values)))
+
+        self.editions = EditionRegistry(
+            "edition",
+            sorted(built.of(Edition), key=lambda e: e.year),
+            {
+                "edition": Axis(lambda e: [e.year], _edition),
+                "year": Axis(lambda e: {e.year, *_date_years(e.announced), *_date_years(e.launched)}, _int("year")),
+                "person": Axis(lambda e: _ids(e.leaders), _ref("people", "person")),
+            },
+            self,
+        )
+        self.pillars = PillarRegistry(
+            "pillar",
+            sorted(built.of(Pillar), key=lambda p: pillar_key[p.id]),
+            {
+                "edition": edition,
+                "number": Axis(lambda p: [p.number], _int("number")),
+                "organization": Axis(lambda p: pillar_orgs.get(p.id, ()), _ref("organizations", "organization")),
+                "agency": Axis(lambda p: pillar_orgs.get(p.id, ()), _ref("organizations", "agency")),
+                "year": Axis(lambda p: pillar_years.get(p.id, ()), _int("year")),
+            },
+            self,
+        )
+        ws_orgs = {
+            w.id: {o.id for a in built.of(Action) if a.workstream is w for o in a.organizations}
+            for w in built.of(Workstream)
+        }
+        self.workstreams = WorkstreamRegistry(
+            "workstream",
+            sorted(
+                built.of(Workstream),
+                key=lambda w: (
+                    w.edition,
+                    pillar_key[w.pillar.id][1] if w.pillar else 99,
+                    position[Workstream][w.id],
+                ),
+            ),
+            {
+                "edition": edition,
+                "pillar": pillar,
+                "kind": kind(Workstream, WorkstreamKind),
+                "organization": Axis(lambda w: ws_orgs[w.id], _ref("organizations", "organization")),
+                "agency": Axis(lambda w: ws_orgs[w.id], _ref("organizations", "agency")),
+            },
+            self,
+        )
+        self.actions = ActionRegistry(
+            "action",
+            sorted(
+                built.of(Action),
+                key=lambda a: (*pillar_key[a.pillar.id], position[Action][a.id]),
+            ),
+            {
+                "edition": edition,
+                "pillar": pillar,
+                "workstream": Axis(lambda a: _opt_id(a.workstream), _ref("workstreams", "workstream")),
+                "kind": kind(Action, ActionKind),
+                "organization": orgs,
+                "agency": Axis(orgs.keys, _ref("organizations", "agency")),
+                "program": programs,
+                "source": Axis(lambda a: _ids(c.source for c in a.sources), _ref("sources", "source")),
+                "year": Axis(lambda a: {y for c in a.sources for y in _date_years(c.source.published)}, _int("year")),
+            },
+            self,
+        )
+        self.organizations = OrganizationRegistry(
+            "organization",
+            sorted(built.of(Organization), key=_sort_name),
+            {
+                "edition": Axis(lambda o: {r.edition for r in o.roles} | activity(o).editions, _edition),
+                "role": Axis(lambda o: [r.role for r in o.roles], _choice("role", get_args(RoleName))),
+                "role_in_edition": Axis(lambda o: [(r.role, r.edition) for r in o.roles], _composite),
+                "country": Axis(lambda o: [o.country] if o.country else [], _country),
+                "kind": kind(Organization, OrganizationKind),
+                "pillar": Axis(lambda o: activity(o).pillars, _ref("pillars", "pillar")),
+                "year": Axis(lambda o: activity(o).years, _int("year")),
+            },
+            self,
+        )
+        person_orgs = Axis(
+            lambda p: [pos.organization.id for pos in p.positions if pos.organization is not None],
+            _ref("organizations", "organization"),
+        )
+        self.people = PersonRegistry(
+            "person",
+            sorted(built.of(Person), key=_sort_name),
+            {
+                "edition": Axis(lambda p: activity(p).editions, _edition),
+                "country": Axis(lambda p: [p.country] if p.country else [], _country),
+                "organization": person_orgs,
+                "agency": Axis(person_orgs.keys, _ref("organizations", "agency")),
+                "pillar": Axis(lambda p: activity(p).pillars, _ref("pillars", "pillar")),
+                "year": Axis(
+                    lambda p: (
+                        activity(p).years
+                        | {y for pos in p.positions for d in (pos.start, pos.end) for y in _date_years(d)}
+                    ),
+                    _int("year"),
+                ),
+            },
+            self,
+        )
+        self.programs = ProgramRegistry(
+            "program",
+            sorted(built.of(Program), key=_sort_name),
+            {
+                "edition": Axis(
+                    lambda p: (
+                        ({p.edition} if p.edition else set())
+                        | ({p.pillar.edition} if p.pillar else set())
+                        | activity(p).editions
+                    ),
+                    _edition,
+                ),
+                "pillar": Axis(lambda p: {*_opt_id(p.pillar), *activity(p).pillars}, _ref("pillars", "pillar")),
+                "organization": orgs,
+                "agency": Axis(orgs.keys, _ref("organizations", "agency")),
+                "kind": kind(Program, ProgramKind),
+                "year": Axis(lambda p: {*_date_years(p.started), *activity(p).years}, _int("year")),
+            },
+            self,
+        )
+        self.events = EventRegistry(
+            "event",
+            sorted(built.of(Event), key=lambda e: (e.date, e.id)),
+            {
+                "edition": edition,
+                "pillar": Axis(lambda e: _ids(e.pillars), _ref("pillars", "pillar")),
+                "organization": orgs,
+                "agency": Axis(orgs.keys, _ref("organizations", "agency")),
+                "person": Axis(lambda e: {*_ids(e.people), *_ids(e.chairs)}, _ref("people", "person")),
+                "chair": Axis(lambda e: _ids(e.chairs), _ref("people", "chair")),
+                "program": programs,
+                "kind": kind(Event, EventKind),
+                "year": year,
+                "country": Axis(
+                    lambda e: {x.country for x in (*e.organizations, *e.people, *e.chairs) if x.country},
+                    _country,
+                ),
+            },
+            self,
+        )
+        self.accomplishments = AccomplishmentRegistry(
+            "accomplishment",
+            sorted(built.of(Accomplishment), key=lambda a: (a.date, a.id)),
+            {
+                "edition": edition,
+                "pillar": pillar,
+                "organization": orgs,
+                "agency": Axis(orgs.keys, _ref("organizations", "agency")),
+                "person": Axis(lambda a: _ids(a.people), _ref("people", "person")),
+                "program": programs,
+                "event": Axis(lambda a: _ids(a.events), _ref("events", "event")),
+                "year": year,
+                "country": org_countries,
+                "source": Axis(lambda a: _ids(c.source for c in a.sources), _ref("sources", "source")),
+            },
+            self,
+        )
+        self.sources = SourceRegistry(
+            "source",
+            sorted(
+                built.of(Source),
+                key=lambda s: (s.published is None, s.published._key() if s.published else (), s.id),
+            ),
+            {
+                "edition": Axis(lambda s: cited.get(s.id, ()), _edition),
+                "year": Axis(lambda s: _date_years(s.published), _int("year")),
+                "quality": Axis(lambda s: [s.quality], _choice("quality", get_args(Quality))),
+                "language": Axis(lambda s: [s.language], _language),
+            },
+            self,
+        )
+        self._crosswalk = _crosswalk(built.links, tuple(self.pillars), tuple(self.workstreams))
+
+    @property
+    def agencies(self) -> OrganizationRegistry:
+        """Alias of `organizations`, the word users reach for."""
+        return self.organizations
+
+    @property
+    def registries(self) -> dict[str, Registry[Any]]:
+        """Every registry by its plural name, in the order the data files are built."""
+        return {name: getattr(self, name) for name in REGISTRY_NAMES}
+
+    def compare_editions(self) -> Crosswalk:
+        """Return the 2013 ↔ 2021 crosswalk of pillars and workstreams (editorial)."""
+        return self._crosswalk
+
+    def search(self, text: str, limit: int = 10) -> list[Record]:
+        """Search every registry at once; return records of any type, best first."""
+        scored: list[tuple[float, int, int, Record]] = []
+        for rank, reg in enumerate(self.registries.values()):
+            for score, doc in reg._scored(text, limit):
+                scored.append((score, rank, doc, reg._records[doc]))
+        scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+        return [item[3] for item in scored[:limit]]
+
+    @property
+    def digest(self) -> str:
+        """A SHA-256 of the data's content (not its formatting): equal data, equal digest."""
+        if self._digest is None:
+            with self._lock:
+                if self._digest is None:
+                    payload = json.dumps(self.to_files(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+                    self._digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        return self._digest
+
+    def to_files(self, *, omit_defaults: bool = False) -> dict[str, Any]:
+        """Return the dataset as the contents of its data files (file name -> JSON-ready data)."""
+        from hled._convert import unstructure_record, unstructure_value
+
+        files: dict[str, Any] = {}
+        for name in REGISTRY_NAMES:
+            files[f"{name}.json"] = [unstructure_record(r, omit_defaults=omit_defaults) for r in getattr(self, name)]
+        files["crosswalk.json"] = [unstructure_value(link) for link in self._crosswalk.links]
+        return files
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{len(getattr(self, n))} {n}" for n in REGISTRY_NAMES)
+        return f"<Dataset {self.version}: {counts}>"
+
+
+REGISTRY_NAMES = (
+    "sources",
+    "organizations",
+    "people",
+    "editions",
+    "pillars",
+    "workstreams",
+    "programs",
+    "actions",
+    "events",
+    "accomplishments",
+)
+
+_default: Dataset | None = None
+_default_lock = threading.Lock()
+
+
+def default() -> Dataset:
+    """Return the bundled dataset, loading it on first use (once, whatever the threads)."""
+    global _default  # noqa: PLW0603 - the one lazily built module state
+    ds = _default
+    if ds is None:
+        with _default_lock:
+            ds = _default
+            if ds is None:
+                ds = Dataset(build(read_bundled()))
+                _default = ds
+    return ds
+
+
+def load(path: str | os.PathLike[str]) -> Dataset:
+    """Load and fully validate a data directory in the bundled format.
+
+    Raises:
+        DataError: the directory is missing, a file is missing or any record is invalid;
+            the message names file, record id, field path and value of every problem.
+        TypeError: *path* is not a str or path.
+    """
+    return Dataset(build(read_directory(path)))

@@ -1,0 +1,268 @@
+"""Dates known to the year, month or day, and spans of them."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any, Literal, TypeAlias
+
+import attrs
+
+__all__ = ["Date", "DateRange", "PartialDate", "Precision", "parse_date"]
+
+Precision: TypeAlias = Literal["year", "month", "day"]
+
+_PARTIAL = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD or START/END"
+
+
+def _check_month(inst: PartialDate, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not 1 <= value <= 12:
+        msg = f"month must be 1 to 12, got {value!r}"
+        raise ValueError(msg)
+
+
+def _check_day(inst: PartialDate, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    if inst.month is None:
+        msg = f"a day ({value!r}) needs a month"
+        raise ValueError(msg)
+    try:
+        datetime.date(inst.year, inst.month, value)
+    except ValueError:
+        msg = f"{inst.year:04d}-{inst.month:02d} has no day {value!r}"
+        raise ValueError(msg) from None
+
+
+def _check_year(inst: PartialDate, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if type(value) is not int:
+        msg = f"year must be an int, got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    if not 1 <= value <= 9999:
+        msg = f"year must be 1 to 9999, got {value!r}"
+        raise ValueError(msg)
+
+
+class _Ordered:
+    """Ordering shared by PartialDate and DateRange: by start, then by end."""
+
+    __slots__ = ()
+
+    def _key(self) -> tuple[int, ...]:
+        raise NotImplementedError
+
+    def __lt__(self, other: object) -> bool:
+        if isinstance(other, _Ordered):
+            return self._key() < other._key()
+        return NotImplemented
+
+    def __le__(self, other: object) -> bool:
+        if isinstance(other, _Ordered):
+            return self._key() <= other._key()
+        return NotImplemented
+
+    def __gt__(self, other: object) -> bool:
+        if isinstance(other, _Ordered):
+            return self._key() > other._key()
+        return NotImplemented
+
+    def __ge__(self, other: object) -> bool:
+        if isinstance(other, _Ordered):
+            return self._key() >= other._key()
+        return NotImplemented
+
+
+@attrs.frozen(order=False, repr=False)
+class PartialDate(_Ordered):
+    """A calendar date known to the year, the month or the day.
+
+    Examples:
+        >>> d = PartialDate(2013, 5)
+        >>> str(d), d.precision, d.years
+        ('2013-05', 'month', (2013,))
+        >>> PartialDate.parse("2021-09-09") > d
+        True
+    """
+
+    year: int = attrs.field(validator=_check_year)
+    month: int | None = attrs.field(default=None, validator=_check_month)
+    day: int | None = attrs.field(default=None, validator=_check_day)
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, keeping the precision.
+
+        Raises:
+            TypeError: *text* is not a string.
+            ValueError: *text* is not one of those forms or not a calendar date.
+        """
+        if not isinstance(text, str):
+            msg = f"expected a date string, got {type(text).__name__} {text!r}"
+            raise TypeError(msg)
+        match = _PARTIAL.fullmatch(text)
+        if match is None:
+            msg = f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}"
+            raise ValueError(msg)
+        year, month, day = match.group("year", "month", "day")
+        if day is not None:
+            # dateutil's ISO parser checks the calendar (no 2021-02-30); it would
+            # also accept "2021-09" as 1 September, which is why precision comes first.
+            from dateutil.parser import isoparse
+
+            try:
+                isoparse(text)
+            except ValueError:
+                msg = f"{text!r} is not a calendar date"
+                raise ValueError(msg) from None
+        return cls(int(year), None if month is None else int(month), None if day is None else int(day))
+
+    @property
+    def precision(self) -> Precision:
+        """How much of the date is known: ``"year"``, ``"month"`` or ``"day"``."""
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        return "year"
+
+    @property
+    def start(self) -> PartialDate:
+        """The date itself, so a PartialDate answers like a one-point span."""
+        return self
+
+    @property
+    def end(self) -> PartialDate:
+        """The date itself, so a PartialDate answers like a one-point span."""
+        return self
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """Every year the date touches: just its own."""
+        return (self.year,)
+
+    @property
+    def earliest(self) -> datetime.date:
+        """The first calendar day the date could be."""
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> datetime.date:
+        """The last calendar day the date could be."""
+        if self.day is not None:
+            return self.earliest
+        if self.month is None:
+            return datetime.date(self.year, 12, 31)
+        nxt = datetime.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+        return nxt - datetime.timedelta(days=1)
+
+    def _key(self) -> tuple[int, ...]:
+        return (self.year, self.month or 0, self.day or 0, 0, 0, 0, 0)
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    def __repr__(self) -> str:
+        return f"PartialDate({str(self)!r})"
+
+
+def _check_span(inst: DateRange, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, PartialDate):
+        msg = f"end must be a PartialDate, got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    if value.latest < inst.start.earliest:
+        msg = f"a span must not end ({value}) before it starts ({inst.start})"
+        raise ValueError(msg)
+
+
+def _check_start(inst: DateRange, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, PartialDate):
+        msg = f"start must be a PartialDate, got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+
+
+@attrs.frozen(order=False, repr=False)
+class DateRange(_Ordered):
+    """A span between two partial dates, both ends included.
+
+    Examples:
+        >>> span = DateRange.parse("2021-08-31/2022-09-12")
+        >>> span.year, span.years
+        (2021, (2021, 2022))
+    """
+
+    start: PartialDate = attrs.field(validator=_check_start)
+    end: PartialDate = attrs.field(validator=_check_span)
+
+    @classmethod
+    def parse(cls, text: str) -> DateRange:
+        """Parse ``START/END``, each end in a form `PartialDate.parse` accepts."""
+        if not isinstance(text, str):
+            msg = f"expected a date span string, got {type(text).__name__} {text!r}"
+            raise TypeError(msg)
+        start, sep, end = text.partition("/")
+        if not sep:
+            msg = f"expected START/END, got {text!r}"
+            raise ValueError(msg)
+        return cls(PartialDate.parse(start), PartialDate.parse(end))
+
+    @property
+    def year(self) -> int:
+        """The first year of the span."""
+        return self.start.year
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """Every year the span touches, in order."""
+        return tuple(range(self.start.year, self.end.year + 1))
+
+    @property
+    def precision(self) -> Precision:
+        """The precision of the span's start."""
+        return self.start.precision
+
+    @property
+    def earliest(self) -> datetime.date:
+        """The first calendar day of the span."""
+        return self.start.earliest
+
+    @property
+    def latest(self) -> datetime.date:
+        """The last calendar day of the span."""
+        return self.end.latest
+
+    def _key(self) -> tuple[int, ...]:
+        return (*self.start._key()[:3], 1, *self.end._key()[:3])
+
+    def __str__(self) -> str:
+        return f"{self.start}/{self.end}"
+
+    def __repr__(self) -> str:
+        return f"DateRange({str(self)!r})"
+
+
+Date: TypeAlias = PartialDate | DateRange
+
+
+def parse_date(text: Any) -> Date:
+    """Parse a date or a span in the EDTF level 0 form the data files use.
+
+    Examples:
+        >>> parse_date("2014"), parse_date("2022-08-31/2022-09-01")
+        (PartialDate('2014'), DateRange('2022-08-31/2022-09-01'))
+
+    Raises:
+        TypeError: *text* is not a string.
+        ValueError: *text* is not a date or span of the accepted forms.
+    """
+    if not isinstance(text, str):
+        msg = f"expected a date string ({_FORMS}), got {type(text).__name__} {text!r}"
+        raise TypeError(msg)
+    if "/" in text:
+        return DateRange.parse(text)
+    return PartialDate.parse(text)

@@ -1,0 +1,76 @@
+"""The exceptions hled raises about lookups and data.
+
+Each one also derives from the builtin it resembles, so ``except LookupError``
+and ``except ValueError`` keep working for code that does not know hled.
+"""
+
+from __future__ import annotations
+
+__all__ = ["AmbiguousLookup", "DataError", "HledError", "RecordNotFound"]
+
+
+class HledError(Exception):
+    """Base class of every hled-specific error."""
+
+
+class RecordNotFound(HledError, LookupError):
+    """No record matches the id or text that was asked for.
+
+    Attributes:
+        key: the id or text that was looked up.
+        kind: the record kind that was searched, for example ``"organization"``.
+        suggestions: ids of close records, best first (possibly empty).
+    """
+
+    def __init__(self, key: str, kind: str, suggestions: tuple[str, ...] = (), how: str = "id"):
+        self.key = key
+        self.kind = kind
+        self.suggestions = tuple(suggestions)
+        self.how = how
+        super().__init__(key, kind, self.suggestions, how)
+
+    def __str__(self) -> str:
+        msg = f"no {self.kind} with {self.how} {self.key!r}"
+        if self.suggestions:
+            quoted = ", ".join(repr(s) for s in self.suggestions)
+            msg += f"; did you mean {quoted}?"
+        return msg
+
+
+class AmbiguousLookup(HledError, LookupError):
+    """Several records match the text that was looked up.
+
+    Attributes:
+        key: the text that was looked up.
+        kind: the record kind that was searched.
+        candidates: ids of every matching record.
+    """
+
+    def __init__(self, key: str, kind: str, candidates: tuple[str, ...]):
+        self.key = key
+        self.kind = kind
+        self.candidates = tuple(candidates)
+        super().__init__(key, kind, self.candidates)
+
+    def __str__(self) -> str:
+        quoted = ", ".join(repr(c) for c in self.candidates)
+        noun = "records" if self.kind == "record" else f"{self.kind} records"
+        return f"{self.key!r} matches {len(self.candidates)} {noun}: {quoted}; pass one of these ids instead"
+
+
+class DataError(HledError, ValueError):
+    """A data directory or file failed validation.
+
+    Attributes:
+        problems: one line per problem, each naming the file, the record id
+            (where there is one), the field path and the offending value.
+    """
+
+    def __init__(self, problems: list[str] | tuple[str, ...]):
+        self.problems = tuple(problems)
+        super().__init__(self.problems)
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the data"
+        return head + ":\n" + "\n".join(f"  {p}" for p in self.problems)

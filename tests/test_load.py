@@ -1,0 +1,237 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import hled
+
+
+def _edit(folder: Path, name: str, change) -> None:
+    path = folder / name
+    records = json.loads(path.read_text(encoding="utf-8"))
+    change(records)
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+
+
+def _set(folder: Path, name: str, rid: str, key: str, value) -> None:
+    def change(records):
+        next(r for r in records if r["id"] == rid)[key] = value
+
+    _edit(folder, name, change)
+
+
+def _problems(folder: Path) -> tuple[str, ...]:
+    with pytest.raises(hled.DataError) as exc_info:
+        hled.load(folder)
+    return exc_info.value.problems
+
+
+class TestLoad:
+    def test_loads_a_copy(self, data_dir, mini):
+        """A copy of a data directory loads to an equal dataset with the same digest."""
+        ds = hled.load(data_dir)
+
+        assert ds.digest == mini.digest
+        assert ds.version == "test.1"
+        assert [p.id for p in ds.pillars] == [p.id for p in mini.pillars]
+
+    def test_missing_directory(self, tmp_path):
+        """A path that does not exist raises DataError naming it."""
+        missing = tmp_path / "nope"
+
+        with pytest.raises(hled.DataError) as exc_info:
+            hled.load(missing)
+
+        assert exc_info.value.problems == (
+            f"{str(missing)!r} does not exist; expected a data directory holding meta.json, sources.json, "
+            "organizations.json, people.json, editions.json, pillars.json, workstreams.json, programs.json, "
+            "actions.json, events.json, accomplishments.json, crosswalk.json",
+        )
+
+    def test_file_instead_of_directory(self, tmp_path):
+        """A file where the directory should be raises DataError."""
+        file = tmp_path / "x.json"
+        file.write_text("[]")
+
+        with pytest.raises(hled.DataError, match="is not a directory"):
+            hled.load(file)
+
+    def test_missing_file(self, data_dir):
+        """A missing record file is named."""
+        (data_dir / "events.json").unlink()
+
+        assert _problems(data_dir) == (f"events.json: missing from {str(data_dir)!r}",)
+
+    def test_directory_where_file_should_be(self, data_dir):
+        """A directory in place of a record file is reported."""
+        (data_dir / "events.json").unlink()
+        (data_dir / "events.json").mkdir()
+
+        assert _problems(data_dir) == ("events.json: is a directory, expected a JSON file",)
+
+    def test_wrong_path_type(self):
+        """A path of the wrong type raises TypeError."""
+        with pytest.raises(TypeError, match=r"path must be a str or os\.PathLike, got int 5"):
+            hled.load(5)  # type: ignore[arg-type]
+
+    def test_dangling_reference(self, data_dir):
+        """A reference to an unknown id names file, record, field path and value."""
+        _set(data_dir, "accomplishments.json", "2022-epa-conagua-tijuana", "pillar", "no-such-pillar")
+
+        assert _problems(data_dir) == (
+            "accomplishments.json: record '2022-epa-conagua-tijuana' (#1): "
+            "no pillar with id 'no-such-pillar' @ $.pillar",
+        )
+
+    def test_every_problem_is_collected(self, data_dir):
+        """Several problems in several files are all reported at once."""
+        _set(data_dir, "people.json", "barack-obama", "country", "XX")
+        _set(data_dir, "events.json", "2021-relaunch", "date", "2021-02-30")
+        _set(data_dir, "programs.json", "surges", "colour", "red")
+
+        problems = _problems(data_dir)
+
+        assert problems == (
+            "people.json: record 'barack-obama' (#0): country must be an ISO 3166-1 alpha-2 code "
+            "like 'US' or 'MX', got 'XX' @ $",
+            "editions.json: record '2013' (#0): person 'barack-obama' is itself invalid "
+            "(see its own problems) @ $.leaders[0]",
+            "programs.json: record 'surges' (#0): unknown field(s) 'colour'; Program fields are: id, name, "
+            "acronym, name_es, aliases, kind, summary, organizations, pillar, edition, started, sources, notes @ $",
+            "events.json: record '2013-announcement' (#0): person 'barack-obama' is itself invalid "
+            "(see its own problems) @ $.people[0]",
+            "events.json: record '2021-relaunch' (#2): '2021-02-30' is not a calendar date @ $.date",
+            "accomplishments.json: record '2022-surges-launch' (#2): program 'surges' is itself invalid "
+            "(see its own problems) @ $.programs[0]",
+        )
+
+    def test_bool_is_not_an_int(self, data_dir):
+        """JSON true where an int belongs is rejected."""
+        _set(data_dir, "pillars.json", "2021-pillar-4", "number", True)
+
+        assert _problems(data_dir) == (
+            "pillars.json: record '2021-pillar-4' (#6): expected int, got bool True @ $.number",
+        )
+
+    def test_float_money_is_rejected(self, data_dir):
+        """Money must be a decimal string, never a float."""
+        _edit(data_dir, "accomplishments.json", lambda rs: rs[1]["amounts"][0].__setitem__("value", 4.74e8))
+
+        assert _problems(data_dir) == (
+            "accomplishments.json: record '2022-epa-conagua-tijuana' (#1): expected a decimal string like "
+            "'474000000', got float 474000000.0 @ $.amounts[0].value",
+        )
+
+    def test_duplicate_id(self, data_dir):
+        """A repeated id is reported with both positions."""
+        _edit(data_dir, "organizations.json", lambda rs: rs.append(dict(rs[0])))
+
+        assert _problems(data_dir) == (
+            "organizations.json: record 'epa' (#4): duplicate id, already used by record #0 @ $.id",
+        )
+
+    def test_missing_citation(self, data_dir):
+        """A record without sources is rejected."""
+        _edit(data_dir, "programs.json", lambda rs: rs[0].__setitem__("sources", []))
+
+        problems = _problems(data_dir)
+
+        assert problems[0] == (
+            "programs.json: record 'surges' (#0): every record needs at least one citation in sources @ $"
+        )
+
+    def test_unknown_source(self, data_dir):
+        """A citation of an unknown source is rejected."""
+        _edit(data_dir, "events.json", lambda rs: rs[0]["sources"][0].__setitem__("source", "nowhere"))
+
+        assert _problems(data_dir) == (
+            "events.json: record '2013-announcement' (#0): no source with id 'nowhere' @ $.sources[0].source",
+        )
+
+    def test_self_reference_cycle(self, data_dir):
+        """An action that continues itself is a reference cycle."""
+        _edit(data_dir, "actions.json", lambda rs: rs[0].__setitem__("continues", [rs[0]["id"]]))
+
+        assert _problems(data_dir) == (
+            "actions.json: record '2021-p1-critical-industries' (#0): reference cycle "
+            "'2021-p1-critical-industries' -> '2021-p1-critical-industries' @ $.continues",
+        )
+
+    def test_forward_reference_within_a_file(self, data_dir):
+        """An action may continue one that comes later in the file."""
+        _edit(data_dir, "actions.json", lambda rs: rs[0].__setitem__("continues", [rs[1]["id"]]))
+
+        ds = hled.load(data_dir)
+
+        assert ds.actions.get("2021-p1-critical-industries").continues[0].id == "2021-p2-technical-cooperation"
+
+    @pytest.mark.parametrize(
+        ("content", "message"),
+        [
+            (b"\xef\xbb\xbf[]", "events.json: starts with a byte-order mark; save it as UTF-8 without BOM"),
+            (b"[\xff]", "events.json: not valid UTF-8 (byte 1: b'\\xff')"),
+            (
+                b"{ not json",
+                "events.json: invalid JSON at line 1, column 3: Expecting property name enclosed in double quotes",
+            ),
+            (b"[NaN]", "events.json: invalid JSON: NaN is not a JSON number"),
+            (b"[" * 100000 + b"]" * 100000, "events.json: invalid JSON: nested too deeply"),
+            (b"{}", "events.json: expected a JSON array of records, got dict @ $"),
+            (b"[5]", "events.json: record #0: expected a JSON object, got int 5 @ $"),
+        ],
+    )
+    def test_broken_files(self, data_dir, content, message):
+        """Undecodable or malformed files are reported, never half-loaded."""
+        (data_dir / "events.json").write_bytes(content)
+
+        problems = _problems(data_dir)
+
+        assert message in problems
+
+    def test_meta(self, data_dir):
+        """meta.json must hold a version string and nothing else."""
+        (data_dir / "meta.json").write_text('{"version": 3, "x": 1}')
+
+        assert _problems(data_dir) == (
+            "meta.json: unknown field(s) 'x'; meta fields are: version @ $",
+            "meta.json: expected a non-empty version string, got 3 @ $.version",
+        )
+        (data_dir / "meta.json").write_text("[]")
+        assert _problems(data_dir) == ('meta.json: expected a JSON object like {"version": "2026.11.0"} @ $',)
+
+    def test_semantic_checks(self, data_dir):
+        """Editions, pillar numbers and workstream placement are checked across files."""
+        _set(data_dir, "pillars.json", "2013-pillar-2", "number", 1)
+        _set(data_dir, "programs.json", "surges", "edition", 2013)
+        _set(data_dir, "events.json", "2013-announcement", "edition", 2017)
+
+        assert _problems(data_dir) == (
+            "events.json: record '2013-announcement': no edition 2017 in editions.json (editions: 2013, 2021) "
+            "@ $.edition",
+            "pillars.json: record '2013-pillar-2': edition 2013 already has pillar number 1 ('2013-pillar-1') "
+            "@ $.number",
+            "programs.json: record 'surges': edition 2013 differs from its pillar's ('2021-pillar-2', 2021) "
+            "@ $.edition",
+        )
+
+    def test_crosswalk_direction(self, data_dir):
+        """Crosswalk links run from a 2013 item to a 2021 item."""
+        _edit(data_dir, "crosswalk.json", lambda rs: rs[0].update(earlier="2021-pillar-1", later="2013-pillar-1"))
+
+        assert _problems(data_dir) == (
+            "crosswalk.json: link #0: earlier must be a 2013 pillar or workstream, got '2021-pillar-1' of 2021 "
+            "@ $.earlier",
+            "crosswalk.json: link #0: later must be a 2021 pillar or workstream, got '2013-pillar-1' of 2013 @ $.later",
+        )
+
+    def test_failed_load_leaves_default_alone(self, data_dir):
+        """A failed user load never touches the default dataset."""
+        before = hled.dataset()
+        _edit(data_dir, "pillars.json", lambda rs: rs.clear())
+
+        with pytest.raises(hled.DataError):
+            hled.load(data_dir)
+
+        assert hled.dataset() is before
