@@ -137,7 +137,7 @@ def tokens(text: str) -> list[str]:
 
     Examples:
         >>> tokens("Strengthening Existing and New Supply Chains")
-        ['strength', 'exist', 'new', 'supply', 'chain']
+        ['strengthen', 'exist', 'new', 'supply', 'chain']
     """
     words = _WORD.findall(_ascii(text).replace("'", ""))
     return [_stem(w) for w in words if w not in _STOP]
