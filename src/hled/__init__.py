@@ -51,6 +51,7 @@ if TYPE_CHECKING:
         Record,
         Role,
         Source,
+        Variant,
         Workstream,
     )
     from hled._registry import Registry, Selection
@@ -95,6 +96,7 @@ __all__ = [
     "Role",
     "Selection",
     "Source",
+    "Variant",
     "Workstream",
     "__version__",
     "accomplishments",
@@ -134,6 +136,7 @@ _WHERE = {
             "Record",
             "Role",
             "Source",
+            "Variant",
             "Workstream",
         ),
         "hled._model",

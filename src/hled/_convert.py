@@ -180,9 +180,9 @@ def converter() -> cattrs.Converter:
 
 
 def _VALUE_TYPES() -> tuple[type, ...]:
-    from hled._model import Citation, Count, CrosswalkLink, Money, Position, Role
+    from hled._model import Citation, Count, CrosswalkLink, Money, Position, Role, Variant
 
-    return (Citation, Count, CrosswalkLink, Money, Position, Role)
+    return (Citation, Count, CrosswalkLink, Money, Position, Role, Variant)
 
 
 def _unstructure_ref(record: Record) -> str:

@@ -41,6 +41,7 @@ __all__ = [
     "Role",
     "RoleName",
     "Source",
+    "Variant",
     "Workstream",
     "WorkstreamKind",
 ]
@@ -275,6 +276,26 @@ class Count:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+class Variant:
+    """A value another source gives for one field, kept rather than silently resolved.
+
+    Attributes:
+        field: the record's field the variant is for, for example ``"date"`` or ``"place"``.
+        value: the other value, as that source gives it.
+        sources: where the other value is stated.
+        note: why it differs or which is preferred, or None.
+    """
+
+    field: str = attrs.field(validator=_text)
+    value: str = attrs.field(validator=_text)
+    sources: tuple[Citation, ...] = attrs.field(validator=_cited)
+    note: str | None = attrs.field(default=None, validator=_text)
+
+    def __repr__(self) -> str:
+        return f"Variant({self.field!r}, {self.value!r})"
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class Source(Record):
     """A public document that facts are cited from.
 
@@ -349,6 +370,7 @@ class Organization(Record):
     summary: str | None = attrs.field(default=None, validator=_text)
     sources: tuple[Citation, ...] = attrs.field(validator=_cited)
     notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    variants: tuple[Variant, ...] = ()
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -401,6 +423,7 @@ class Person(Record):
     summary: str | None = attrs.field(default=None, validator=_text)
     sources: tuple[Citation, ...] = attrs.field(validator=_cited)
     notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    variants: tuple[Variant, ...] = ()
 
     @property
     def latest_title(self) -> str | None:
@@ -432,6 +455,7 @@ class Edition(Record):
     leaders: tuple[Person, ...] = ()
     sources: tuple[Citation, ...] = attrs.field(validator=_cited)
     notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    variants: tuple[Variant, ...] = ()
     pillars: tuple[Pillar, ...] = attrs.field(**_derived)
 
 
@@ -458,6 +482,7 @@ class Pillar(Record):
     summary: str = _summary
     sources: tuple[Citation, ...] = attrs.field(validator=_cited)
     notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    variants: tuple[Variant, ...] = ()
     workstreams: tuple[Workstream, ...] = attrs.field(**_derived)
     actions: tuple[Action, ...] = attrs.field(**_derived)
 
@@ -553,6 +578,7 @@ class Program(Record):
     started: Date | None = None
     sources: tuple[Citation, ...] = attrs.field(validator=_cited)
     notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    variants: tuple[Variant, ...] = ()
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -590,6 +616,7 @@ class Event(Record):
     counts: tuple[Count, ...] = ()
     sources: tuple[Citation, ...] = attrs.field(validator=_cited)
     notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    variants: tuple[Variant, ...] = ()
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -623,6 +650,7 @@ class Accomplishment(Record):
     counts: tuple[Count, ...] = ()
     sources: tuple[Citation, ...] = attrs.field(validator=_cited)
     notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    variants: tuple[Variant, ...] = ()
 
 
 @attrs.frozen(kw_only=True, repr=False)
