@@ -99,7 +99,7 @@ class TestLoad:
             "editions.json: record '2013' (#0): person 'barack-obama' is itself invalid "
             "(see its own problems) @ $.leaders[0]",
             "programs.json: record 'surges' (#0): unknown field(s) 'colour'; Program fields are: id, name, "
-            "acronym, name_es, aliases, kind, summary, organizations, pillar, edition, started, sources, notes @ $",
+            "acronym, name_es, aliases, kind, summary, organizations, pillar, edition, started, sources, notes, variants @ $",
             "events.json: record '2013-announcement' (#0): person 'barack-obama' is itself invalid "
             "(see its own problems) @ $.people[0]",
             "events.json: record '2021-relaunch' (#2): '2021-02-30' is not a calendar date @ $.date",
