@@ -12,14 +12,30 @@ from hled._model import Record
 __all__ = ["compare_editions", "dataset", "load", "search", "to_dict"]
 
 
-def dataset() -> Dataset:
+def dataset(*, official_only: bool = False) -> Dataset:
     """Return the bundled dataset, loading it on first call (once, thread-safe).
+
+    Args:
+        official_only: keep only records supported by official sources (government
+            documents, or copies of them): the same as
+            ``hled.dataset().supported_by("official", "mirror")``.
+
+    Raises:
+        TypeError: *official_only* is not a bool.
 
     Examples:
         >>> import hled
         >>> hled.dataset() is hled.dataset()
         True
+        >>> official = hled.dataset(official_only=True)
+        >>> {s.quality for s in official.sources} <= {"official", "mirror"}
+        True
     """
+    if not isinstance(official_only, bool):
+        msg = f"official_only must be True or False, got {type(official_only).__name__} {official_only!r}"
+        raise TypeError(msg)
+    if official_only:
+        return default().supported_by("official", "mirror")
     return default()
 
 

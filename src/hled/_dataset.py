@@ -653,6 +653,7 @@ class Dataset:
         "_digest",
         "_edition_years",
         "_lock",
+        "_views",
         "accomplishments",
         "actions",
         "editions",
@@ -681,6 +682,7 @@ class Dataset:
         self.version = built.version
         self._lock = threading.Lock()
         self._digest: str | None = None
+        self._views: dict[frozenset[str], Dataset] = {}
         self._edition_years = frozenset(e.year for e in built.of(Edition))
         act = _activity(built)
         none = _Activity()
@@ -915,6 +917,34 @@ class Dataset:
                     payload = json.dumps(self.to_files(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
                     self._digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
         return self._digest
+
+    def supported_by(self, *qualities: Quality) -> Dataset:
+        """Return the dataset kept to records cited by sources of these *qualities*.
+
+        A record stays if at least one of its citations is of an allowed quality;
+        other citations are dropped, and so are references to records that did not
+        stay. ``hled.dataset(official_only=True)`` is ``supported_by("official", "mirror")``.
+        Each view is built once and cached.
+
+        Raises:
+            TypeError: a quality is not a string.
+            ValueError: a quality is not ``"official"``, ``"mirror"``, ``"press"`` or ``"low"``.
+        """
+        for quality in qualities:
+            if not isinstance(quality, str):
+                msg = f"qualities must be strings like 'official', got {type(quality).__name__} {quality!r}"
+                raise TypeError(msg)
+        key = frozenset(qualities)
+        view = self._views.get(key)
+        if view is None:
+            from hled._restrict import restrict
+
+            with self._lock:
+                view = self._views.get(key)
+                if view is None:
+                    view = Dataset(restrict(self.to_files(), self.version, key))
+                    self._views[key] = view
+        return view
 
     def to_files(self, *, omit_defaults: bool = False) -> dict[str, Any]:
         """Return the dataset as the contents of its data files (file name -> JSON-ready data)."""

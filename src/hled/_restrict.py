@@ -1,0 +1,136 @@
+"""Views of a dataset restricted to records supported by sources of given qualities.
+
+A restricted dataset keeps a record only if at least one of its citations is of
+an allowed quality; citations of other qualities are dropped from every record
+(and from roles, positions and variants), and references to records that did
+not survive are removed (a required reference, such as an action's pillar,
+drops the referring record too), until nothing changes. The result is built and
+validated like any other dataset.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any, get_args, get_origin
+
+import attrs
+
+from hled._build import FILE_OF, build
+from hled._load import META
+from hled._model import RECORD_TYPES, Quality, Record
+
+__all__ = ["restrict"]
+
+_QUALITIES: tuple[str, ...] = get_args(Quality)
+_CITED_VALUES = ("roles", "positions", "variants")
+
+
+def _reference_fields(cls: type) -> dict[str, tuple[str, bool, bool]]:
+    """Map each reference field of *cls* to (file name, many, required)."""
+    found = {}
+    for field in attrs.fields(cls):
+        if not field.init or field.name == "sources":
+            continue
+        t = field.type
+        many = get_origin(t) is tuple
+        args = get_args(t) if not many else (get_args(t)[0],)
+        targets = [a for a in (args or (t,)) if isinstance(a, type) and issubclass(a, Record)]
+        if len(targets) == 1:
+            optional = many or type(None) in get_args(t) or field.default is not attrs.NOTHING
+            found[field.name] = (FILE_OF[targets[0]], many, not optional)
+    return found
+
+
+def _keep_citations(citations: Iterable[dict[str, Any]], allowed: set[str]) -> list[dict[str, Any]]:
+    return [c for c in citations if c.get("source") in allowed]
+
+
+def _filter_cited_values(record: dict[str, Any], allowed: set[str]) -> None:
+    for name in _CITED_VALUES:
+        values = record.get(name)
+        if not values:
+            continue
+        kept = []
+        for value in values:
+            had = bool(value.get("sources"))
+            value["sources"] = _keep_citations(value.get("sources", ()), allowed)
+            if had and not value["sources"]:
+                continue
+            if not value["sources"]:
+                del value["sources"]
+            kept.append(value)
+        record[name] = kept
+
+
+def restrict(files: dict[str, Any], version: str, qualities: frozenset[str]) -> Any:
+    """Build the dataset of *files* (as `Dataset.to_files` gives them) kept to *qualities*."""
+    unknown = sorted(qualities - set(_QUALITIES))
+    if unknown or not qualities:
+        msg = f"qualities must be some of {', '.join(map(repr, _QUALITIES))}; got {sorted(qualities)!r}"
+        raise ValueError(msg)
+    data = json.loads(json.dumps(files))
+    allowed = {s["id"] for s in data["sources.json"] if s["quality"] in qualities}
+    data["sources.json"] = [s for s in data["sources.json"] if s["id"] in allowed]
+    for cls in RECORD_TYPES:
+        name = FILE_OF[cls]
+        if name == "sources.json":
+            continue
+        kept = []
+        for record in data[name]:
+            record["sources"] = _keep_citations(record["sources"], allowed)
+            if record["sources"]:
+                _filter_cited_values(record, allowed)
+                kept.append(record)
+        data[name] = kept
+    refs = {FILE_OF[cls]: _reference_fields(cls) for cls in RECORD_TYPES}
+    while True:
+        present = {name: {r["id"] for r in data[name]} for name in FILE_OF.values()}
+        years = {e["year"] for e in data["editions.json"]}
+        changed = False
+        for name, fields in refs.items():
+            kept = [r for r in data[name] if _prune(r, fields, present) and _in_editions(r, name, years)]
+            changed = changed or len(kept) != len(data[name])
+            data[name] = kept
+        stages = present["pillars.json"] | present["workstreams.json"]
+        links = [link for link in data["crosswalk.json"] if link["earlier"] in stages and link["later"] in stages]
+        changed = changed or len(links) != len(data["crosswalk.json"])
+        data["crosswalk.json"] = links
+        if not changed:
+            break
+    for person in data["people.json"]:
+        for position in person.get("positions", ()):
+            if position.get("organization") not in present["organizations.json"]:
+                position.pop("organization", None)
+    for org in data["organizations.json"]:
+        org["roles"] = [role for role in org.get("roles", ()) if role["edition"] in years]
+    payload = {META: {"version": version}, **data}
+    return build({name: json.dumps(value, ensure_ascii=False).encode("utf-8") for name, value in payload.items()})
+
+
+def _prune(record: dict[str, Any], fields: dict[str, tuple[str, bool, bool]], present: dict[str, set[str]]) -> bool:
+    """Drop references to missing records; return False if a required one is missing."""
+    for field, (target, many, required) in fields.items():
+        if field not in record:
+            continue
+        value = record[field]
+        if many:
+            kept = [v for v in value if v in present[target]]
+            if len(kept) != len(value):
+                record[field] = kept
+        elif value is not None and value not in present[target]:
+            if required:
+                return False
+            record[field] = None
+    return True
+
+
+def _in_editions(record: dict[str, Any], name: str, years: set[int]) -> bool:
+    """Whether *record*'s edition survived; an optional edition is cleared instead."""
+    edition = record.get("edition")
+    if edition is None or edition in years:
+        return True
+    if name in ("programs.json", "events.json"):
+        record["edition"] = None
+        return True
+    return False
