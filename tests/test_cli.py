@@ -105,8 +105,25 @@ class TestShow:
         code, _, err = run(capsys, "show", "USAID", "--data", str(data_dir))
 
         assert code == 1
-        assert err == ("hled: 'USAID' matches 2 records: 'usaid', 'surges'; pass one of these ids instead\n")
+        assert err == (
+            "hled: 'USAID' matches 2 records: 'organizations/usaid', 'programs/surges'; pass one of these ids instead\n"
+        )
         assert run(capsys, "show", "usaid", "--data", str(data_dir))[0] == 0
+        assert run(capsys, "show", "programs/surges", "--data", str(data_dir))[1].startswith("Program surges")
+        assert run(capsys, "show", "USAID", "--in", "agencies", "--data", str(data_dir))[1].startswith(
+            "Organization usaid"
+        )
+
+    def test_show_lists_referrers(self, capsys):
+        """show lists the records that refer to the one shown."""
+        code, out, _ = run(capsys, "show", "surges", "--data", str(MINI))
+
+        assert code == 0
+        assert out.splitlines()[-2:] == [
+            "  referenced by:",
+            "    - accomplishment 2022-surges-launch (USAID started SURGES to bring investment and jobs to "
+            "southern Mexico through public-private partnerships.)",
+        ]
 
 
 class TestOtherCommands:

@@ -114,8 +114,11 @@ def _parser() -> argparse.ArgumentParser:
                 type=int if crit in _INT_CRITERIA else str,
                 help=_HELP.get(crit, crit),
             )
-    show = subs.add_parser("show", parents=[common], help="one record by id, name, acronym or alias")
-    show.add_argument("text", help="an id, or anything a registry's lookup resolves")
+    show = subs.add_parser(
+        "show", parents=[common], help="one record by id, name, acronym or alias, with what refers to it"
+    )
+    show.add_argument("text", help="an id, REGISTRY/ID, or anything a registry's lookup resolves")
+    show.add_argument("--in", dest="within", choices=(*REGISTRIES, "agencies"), help="look in one registry only")
     search = subs.add_parser("search", parents=[common], help="free-text search, best first")
     search.add_argument("text", help="words to search for")
     search.add_argument("--in", dest="within", choices=(*REGISTRIES, "agencies"), help="search one registry only")
@@ -178,26 +181,53 @@ def _list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _find(ds: Dataset, text: str) -> Record:
-    exact: list[Record] = [reg.get(text) for reg in ds.registries.values() if text in reg]
+def _find(ds: Dataset, text: str, within: str | None = None) -> Record:
+    """One record by ``REGISTRY/ID``, by id, or by lookup text, in one registry or all of them."""
+    registries = ds.registries
+    prefix, sep, rest = text.partition("/")
+    if sep and (prefix in registries or prefix == "agencies") and within is None:
+        within, text = prefix, rest
+    if within is not None:
+        registry: Registry[Any] = registries["organizations" if within == "agencies" else within]
+        found: Record = registry.get(text, None) or registry.lookup(text)
+        return found
+    exact: list[tuple[str, Record]] = [(name, reg.get(text)) for name, reg in registries.items() if text in reg]
     if len(exact) == 1:
-        return exact[0]
-    found: list[Record] = []
+        return exact[0][1]
+    hits: list[tuple[str, Record]] = []
     ambiguous: list[str] = []
     near: list[str] = []
-    for reg in ds.registries.values():
-        try:
-            found.append(reg.lookup(text))
-        except AmbiguousLookup as exc:
-            ambiguous.extend(exc.candidates)
-        except RecordNotFound as exc:
-            near.extend(exc.suggestions)
-    if len(found) == 1 and not ambiguous:
-        return found[0]
-    if found or ambiguous or len(exact) > 1:
-        ids = [r.id for r in exact or found] + ambiguous
-        raise AmbiguousLookup(text, "record", tuple(dict.fromkeys(ids)))
+    if not exact:
+        for name, reg in registries.items():
+            try:
+                hits.append((name, reg.lookup(text)))
+            except AmbiguousLookup as exc:
+                ambiguous.extend(f"{name}/{c}" for c in exc.candidates)
+            except RecordNotFound as exc:
+                near.extend(exc.suggestions)
+        if len(hits) == 1 and not ambiguous:
+            return hits[0][1]
+    candidates = [f"{name}/{rec.id}" for name, rec in exact or hits] + ambiguous
+    if candidates:
+        raise AmbiguousLookup(text, "record", tuple(dict.fromkeys(candidates)))
     raise RecordNotFound(text, "record", tuple(dict.fromkeys(near))[:3], how="id or name")
+
+
+def _referrers(ds: Dataset, record: Record) -> list[Record]:
+    """Records of any registry that refer to *record*."""
+    import attrs
+
+    found = []
+    for reg in ds.registries.values():
+        for other in reg:
+            for field in attrs.fields(type(other)):
+                if not field.init or field.name == "sources":
+                    continue
+                value = getattr(other, field.name)
+                if value is record or (isinstance(value, tuple) and any(v is record for v in value)):
+                    found.append(other)
+                    break
+    return found
 
 
 def _describe(value: Any) -> str:
@@ -217,7 +247,7 @@ def _show(args: argparse.Namespace) -> int:
     from hled._convert import unstructure_record
 
     ds = _dataset(args)
-    record = _find(ds, args.text)
+    record = _find(ds, args.text, args.within)
     if args.json:
         _emit(json.dumps(unstructure_record(record), ensure_ascii=False, indent=2))
         return 0
@@ -231,6 +261,10 @@ def _show(args: argparse.Namespace) -> int:
             lines.extend(f"    - {_describe(v)}" for v in value)
         else:
             lines.append(f"  {field.name}: {_describe(value)}")
+    referrers = _referrers(ds, record)
+    if referrers:
+        lines.append("  referenced by:")
+        lines.extend(f"    - {type(r).__name__.lower()} {_describe(r)}" for r in referrers)
     _emit("\n".join(lines))
     return 0
 
