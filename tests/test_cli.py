@@ -226,3 +226,72 @@ class TestOtherCommands:
 
         assert result.returncode == 0
         assert len(json.loads(result.stdout)) == 3
+
+
+class TestEdges:
+    def test_show_an_id_of_two_registries(self, capsys, data_dir):
+        """An id used by records of two registries exits 1 naming both."""
+        path = data_dir / "programs.json"
+        path.write_text(path.read_text(encoding="utf-8").replace('"id": "surges"', '"id": "usaid"'), encoding="utf-8")
+        for name in ("accomplishments.json",):
+            file = data_dir / name
+            file.write_text(file.read_text(encoding="utf-8").replace('"surges"', '"usaid"'), encoding="utf-8")
+
+        code, _, err = run(capsys, "show", "usaid", "--data", str(data_dir))
+
+        assert code == 1
+        assert err == (
+            "hled: 'usaid' matches 2 records: 'organizations/usaid', 'programs/usaid'; pass one of these ids instead\n"
+        )
+
+    def test_show_ambiguous_within_a_registry(self, capsys, data_dir):
+        """Text matching two records of one registry exits 1 listing them."""
+        path = data_dir / "pillars.json"
+        records = json.loads(path.read_text(encoding="utf-8"))
+        for rec in records[:2]:
+            rec["aliases"] = ["Competitiveness"]
+        path.write_text(json.dumps(records), encoding="utf-8")
+
+        code, _, err = run(capsys, "show", "competitiveness", "--data", str(data_dir))
+
+        assert code == 1
+        assert err == (
+            "hled: 'competitiveness' matches 2 records: 'pillars/2013-pillar-1', 'pillars/2013-pillar-2'; "
+            "pass one of these ids instead\n"
+        )
+
+    def test_show_without_referrers(self, capsys):
+        """A record nothing refers to shows no 'referenced by' section."""
+        code, out, _ = run(capsys, "show", "2022-surges-launch", "--data", str(MINI))
+
+        assert code == 0
+        assert "referenced by" not in out
+
+    def test_export_where_no_directory_can_be(self, capsys, tmp_path):
+        """An --out below a file exits 1 with the system's reason, not a traceback."""
+        blocker = tmp_path / "file.txt"
+        blocker.write_text("x")
+
+        code, _, err = run(capsys, "export", "--format", "json", "--out", str(blocker / "sub"), "--data", str(MINI))
+
+        assert code == 1
+        assert err == f"hled: error: Not a directory: {str(blocker / 'sub')!r}\n".replace("'", "")
+
+    def test_empty_and_sparse_tables(self, capsys):
+        """An empty listing prints an id-only table; a missing value prints as an empty cell."""
+        code, out, err = run(capsys, "pillars", "--edition", "2013", "--number", "9", "--data", str(MINI))
+
+        assert code == 0
+        assert out == "id\n--\n"
+        assert err == "(0 pillar records)\n"
+        _, table, _ = run(capsys, "accomplishments", "--year", "2016", "--data", str(MINI))
+        assert table.splitlines()[0].split()[:5] == ["id", "date", "edition", "pillar", "summary"]
+        assert table.splitlines()[2].split()[:4] == ["2016-cluster-map", "2016", "2013", "Mexico"]
+
+    def test_main_module_runs_the_same_main(self):
+        """`python -m hled` runs the console script's main (run for real by test_module_entry_point)."""
+        import importlib
+
+        module = importlib.import_module("hled.__main__")
+
+        assert module.main is main

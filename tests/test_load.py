@@ -95,11 +95,12 @@ class TestLoad:
 
         assert problems == (
             "people.json: record 'barack-obama' (#0): country must be an ISO 3166-1 alpha-2 code "
-            "like 'US' or 'MX', got 'XX' @ $",
+            "like 'US' or 'MX', got 'XX' @ $.country",
             "editions.json: record '2013' (#0): person 'barack-obama' is itself invalid "
             "(see its own problems) @ $.leaders[0]",
             "programs.json: record 'surges' (#0): unknown field(s) 'colour'; Program fields are: id, name, "
-            "acronym, name_es, aliases, kind, summary, organizations, pillar, edition, started, sources, notes, variants @ $",
+            "acronym, name_es, aliases, kind, summary, organizations, pillar, edition, started, sources, notes, "
+            "variants @ $",
             "events.json: record '2013-announcement' (#0): person 'barack-obama' is itself invalid "
             "(see its own problems) @ $.people[0]",
             "events.json: record '2021-relaunch' (#2): '2021-02-30' is not a calendar date @ $.date",
@@ -139,7 +140,7 @@ class TestLoad:
         problems = _problems(data_dir)
 
         assert problems[0] == (
-            "programs.json: record 'surges' (#0): every record needs at least one citation in sources @ $"
+            "programs.json: record 'surges' (#0): every record needs at least one citation in sources @ $.sources"
         )
 
     def test_unknown_source(self, data_dir):
@@ -235,3 +236,85 @@ class TestLoad:
             hled.load(data_dir)
 
         assert hled.dataset() is before
+
+
+class TestLoadEdges:
+    def test_semantic_checks_across_records(self, data_dir):
+        """Two editions of one year, a workstream under another edition's pillar, an action under another pillar."""
+        _edit(data_dir, "editions.json", lambda rs: rs.append({**rs[0], "id": "2013-again", "aliases": []}))
+        _set(data_dir, "workstreams.json", "2021-supply-chains", "pillar", "2013-pillar-1")
+        _set(data_dir, "actions.json", "2021-p1-critical-industries", "pillar", "2021-pillar-2")
+
+        problems = _problems(data_dir)
+
+        assert problems == (
+            "editions.json: record '2013-again': year 2013 is already edition '2013' @ $.year",
+            "workstreams.json: record '2021-supply-chains': edition 2021 differs from its pillar's "
+            "('2013-pillar-1', 2013) @ $.edition",
+            "actions.json: record '2021-p1-critical-industries': workstream '2021-supply-chains' is not under "
+            "pillar '2021-pillar-2' @ $.workstream",
+        )
+
+    @pytest.mark.parametrize("value", ["lots", "Infinity", " 5", "NaN"])
+    def test_bad_decimal_strings(self, data_dir, value):
+        """A money value must be a finite decimal string without spaces."""
+        _edit(data_dir, "accomplishments.json", lambda rs: rs[1]["amounts"][0].__setitem__("value", value))
+
+        assert _problems(data_dir) == (
+            "accomplishments.json: record '2022-epa-conagua-tijuana' (#1): expected a decimal string like "
+            f"'474000000', got {value!r} @ $.amounts[0].value",
+        )
+
+    def test_non_object_among_self_referring_records(self, data_dir):
+        """A non-object in a file whose records refer to each other is reported, the others still ordered."""
+        _edit(data_dir, "organizations.json", lambda rs: rs.insert(0, 5))
+
+        assert _problems(data_dir) == ("organizations.json: record #0: expected a JSON object, got int 5 @ $",)
+
+    def test_null_file(self, data_dir):
+        """A file holding JSON null is an error, not an empty registry."""
+        (data_dir / "events.json").write_text("null")
+        (data_dir / "meta.json").write_text("null")
+
+        assert _problems(data_dir) == (
+            'meta.json: expected a JSON object like {"version": "2026.11.0"} @ $',
+            "events.json: expected a JSON array of records, got NoneType @ $",
+        )
+
+    def test_unreadable_file(self, data_dir):
+        """A file that cannot be read (here a symlink to itself) is reported with the system's reason."""
+        (data_dir / "events.json").unlink()
+        (data_dir / "events.json").symlink_to(data_dir / "events.json")
+
+        assert _problems(data_dir) == ("events.json: cannot be read (Too many levels of symbolic links)",)
+
+    def test_path_that_cannot_be_a_directory(self):
+        """A path too long for the file system raises DataError, not OSError."""
+        path = "x" * 5000
+
+        with pytest.raises(hled.DataError) as exc_info:
+            hled.load(path)
+
+        assert exc_info.value.problems == (
+            f"{path!r} cannot be opened (File name too long); expected a data directory holding meta.json, "
+            "sources.json, organizations.json, people.json, editions.json, pillars.json, workstreams.json, "
+            "programs.json, actions.json, events.json, accomplishments.json, crosswalk.json",
+        )
+
+    def test_crosswalk_to_an_invalid_pillar(self, data_dir):
+        """A link to a pillar that is itself invalid says so, rather than that the pillar does not exist."""
+        _set(data_dir, "pillars.json", "2021-pillar-3", "number", "3")
+
+        problems = _problems(data_dir)
+
+        assert problems[0] == "pillars.json: record '2021-pillar-3' (#5): expected int, got str '3' @ $.number"
+        assert problems[-1] == (
+            "crosswalk.json: link #1: pillar '2021-pillar-3' is itself invalid (see its own problems) @ $.later"
+        )
+
+    def test_unexpected_exception_still_gets_a_line(self):
+        """An exception with no message of hled's own is described in cattrs' words, never lost."""
+        from hled._convert import describe
+
+        assert describe(RuntimeError("boom"), int) == "unknown error (boom)"
+        assert describe(ValueError(3), None) == "invalid value"

@@ -305,3 +305,20 @@ class TestCrosswalk:
         assert all(link.editorial for link in cw.links)
         with pytest.raises(TypeError, match="expected a Pillar or Workstream"):
             cw.later_of("2013-pillar-1")  # type: ignore[arg-type]
+
+
+class TestSelectionEdges:
+    def test_equality_and_hash(self, mini):
+        """Selections equal by their records, hash alike, and are never equal to other sequences."""
+        one, two = mini.pillars.filter(edition=2013), mini.pillars.filter(number=[1, 2, 3], edition=2013)
+
+        assert one == two
+        assert hash(one) == hash(two)
+        assert one != list(one)
+        assert one != tuple(one)
+
+    def test_empty_table(self, mini):
+        """An empty selection renders a table with its caption."""
+        empty = mini.pillars.filter(edition=2013, number=99)
+
+        assert empty._repr_html_().startswith("<table><caption>0 pillar records</caption>")

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import hled
@@ -42,6 +44,28 @@ class TestSupportedBy:
             mini.supported_by()
         with pytest.raises(TypeError, match="qualities must be strings like 'official', got int 3"):
             mini.supported_by(3)  # type: ignore[arg-type]
+
+    def test_cascades(self, data_dir):
+        """Losing a pillar or an edition drops what requires it and clears what only mentions it."""
+        official = {"source": "wh-2021-09-09-fact-sheet", "locator": "x"}
+
+        def edit(name, rid, **changes):
+            path = data_dir / name
+            records = json.loads(path.read_text(encoding="utf-8"))
+            next(r for r in records if r["id"] == rid).update(changes)
+            path.write_text(json.dumps(records), encoding="utf-8")
+
+        edit("pillars.json", "2021-pillar-2", sources=[{"source": "wikipedia-hled"}])
+        edit("events.json", "2013-announcement", sources=[official])
+        edit("accomplishments.json", "2016-cluster-map", sources=[official])
+
+        view = hled.load(data_dir).supported_by("official")
+
+        assert "2021-p2-technical-cooperation" not in view.actions
+        assert view.programs.get("surges").pillar is None
+        assert view.accomplishments.get("2022-surges-launch").pillar is None
+        assert view.events.get("2013-announcement").edition is None
+        assert "2016-cluster-map" not in view.accomplishments
 
 
 class TestOfficialOnly:

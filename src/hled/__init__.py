@@ -13,11 +13,12 @@ Examples:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from hled.errors import AmbiguousLookup, DataError, HledError, RecordNotFound
 
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing would cost a third of `import hled`
 if TYPE_CHECKING:
+    from typing import Any
+
     from hled._api import compare_editions, dataset, load, search, to_dict
     from hled._dataset import (
         AccomplishmentRegistry,

@@ -7,14 +7,16 @@ complete, immutable records or raises one `DataError` listing every problem.
 from __future__ import annotations
 
 import json
+import re
 import typing
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import attrs
-import cattrs
 
 from hled._convert import (
+    FIELD_MARK,
+    clip,
     describe,
     record_refs,
     resolving,
@@ -75,24 +77,39 @@ class Built:
         return typing.cast("tuple[_R, ...]", self.records[cls])
 
 
+# What `_decode` returns for a file it reported as unreadable (JSON null is a value, and an error).
+_UNREADABLE: Any = object()
+
+
 def _decode(name: str, data: bytes, problems: list[str]) -> Any:
     if data.startswith(b"\xef\xbb\xbf"):
         problems.append(f"{name}: starts with a byte-order mark; save it as UTF-8 without BOM")
-        return None
+        return _UNREADABLE
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         problems.append(f"{name}: not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r})")
-        return None
+        return _UNREADABLE
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
         problems.append(f"{name}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
     except ValueError as exc:
         problems.append(f"{name}: invalid JSON: {exc}")
     except RecursionError:
         problems.append(f"{name}: invalid JSON: nested too deeply")
-    return None
+    return _UNREADABLE
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # json.loads would silently keep the last of two equal keys: a typo'd duplicate must not vanish.
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        keys = [k for k, _ in pairs]
+        twice = sorted({k for k in keys if keys.count(k) > 1})
+        msg = f"duplicate key(s) {', '.join(map(repr, twice))} in one object"
+        raise ValueError(msg)
+    return found
 
 
 def _reject_constant(name: str) -> Any:
@@ -101,7 +118,7 @@ def _reject_constant(name: str) -> Any:
 
 
 def _record_list(name: str, raw: Any, problems: list[str]) -> list[Any]:
-    if raw is None:
+    if raw is _UNREADABLE:
         return []
     if type(raw) is not list:
         problems.append(f"{name}: expected a JSON array of records, got {type(raw).__name__} @ $")
@@ -111,14 +128,28 @@ def _record_list(name: str, raw: Any, problems: list[str]) -> list[Any]:
 
 def _label(raw: Any, index: int) -> str:
     rid = raw.get("id") if type(raw) is dict else None
-    return f"record {rid!r} (#{index})" if type(rid) is str else f"record #{index}"
+    return f"record {clip(repr(rid), 80)} (#{index})" if type(rid) is str else f"record #{index}"
+
+
+_FIELD_AT = re.compile(re.escape(FIELD_MARK) + r"(\w+) @ (\S+)$")
+
+
+def _structure_errors() -> tuple[type[Exception], ...]:
+    """What structuring bad data raises: evaluated only once something is raised, so valid data needs no cattrs."""
+    import cattrs
+
+    return (cattrs.BaseValidationError, TypeError, ValueError)
 
 
 def _messages(exc: BaseException) -> list[str]:
+    import cattrs
+
     if isinstance(exc, cattrs.BaseValidationError):
-        return cattrs.transform_error(exc, path="$", format_exception=describe)
-    text = describe(exc, None)
-    return [f"{text} @ $"]
+        lines = cattrs.transform_error(exc, path="$", format_exception=describe)
+    else:
+        lines = [f"{describe(exc, None)} @ $"]
+    # a validator names its field (see `describe`): append it to the path cattrs gives
+    return [_FIELD_AT.sub(r" @ \2.\1", line) for line in lines]
 
 
 def _ordered(cls: type, raws: list[Any], name: str, problems: list[str], broken: set[str]) -> list[tuple[int, Any]]:
@@ -204,7 +235,7 @@ def _structure_all(
         try:
             with resolving(tables, broken):
                 record: Record = structure_record(raw, cls)
-        except (cattrs.BaseValidationError, TypeError, ValueError) as exc:
+        except _structure_errors() as exc:
             problems.extend(f"{name}: {_label(raw, index)}: {m}" for m in _messages(exc))
             if type(rid) is str:
                 bad.add(rid)
@@ -223,7 +254,7 @@ def _check_links(
         try:
             with resolving(tables, broken):
                 link = structure_value(raw, CrosswalkLink)
-        except (cattrs.BaseValidationError, TypeError, ValueError) as exc:
+        except _structure_errors() as exc:
             problems.extend(f"{name}: link #{index}: {m}" for m in _messages(exc))
             continue
         for end, year in (("earlier", 2013), ("later", 2021)):
@@ -306,18 +337,31 @@ def _fill_derived(built: Built) -> None:
     """Set the derived back-references (edition.pillars, pillar.workstreams, ...)."""
     set_ = object.__setattr__
     pillars, workstreams, actions = built.of(Pillar), built.of(Workstream), built.of(Action)
+    # grouped in one pass each (by year, or by the identity of the referenced record): linear, not N x M
+    of_year: dict[int, list[Pillar]] = {}
+    for p in pillars:
+        of_year.setdefault(p.edition, []).append(p)
+    under: dict[int, list[Workstream | Action]] = {}
+    for w in workstreams:
+        under.setdefault(id(w.pillar), []).append(w)
+    for a in actions:
+        under.setdefault(id(a.pillar), []).append(a)
+    in_ws: dict[int, list[Action]] = {}
+    for a in actions:
+        in_ws.setdefault(id(a.workstream), []).append(a)
     for edition in built.of(Edition):
-        set_(edition, "pillars", tuple(p for p in pillars if p.edition == edition.year))
+        set_(edition, "pillars", tuple(of_year.get(edition.year, ())))
     for pillar in pillars:
-        set_(pillar, "workstreams", tuple(w for w in workstreams if w.pillar is pillar))
-        set_(pillar, "actions", tuple(a for a in actions if a.pillar is pillar))
+        children = under.get(id(pillar), ())
+        set_(pillar, "workstreams", tuple(c for c in children if isinstance(c, Workstream)))
+        set_(pillar, "actions", tuple(c for c in children if isinstance(c, Action)))
     for ws in workstreams:
-        set_(ws, "actions", tuple(a for a in actions if a.workstream is ws))
+        set_(ws, "actions", tuple(in_ws.get(id(ws), ())))
 
 
 def _version(raw: Any, problems: list[str]) -> str:
     if type(raw) is not dict:
-        if raw is not None:
+        if raw is not _UNREADABLE:
             problems.append(f'{META}: expected a JSON object like {{"version": "2026.11.0"}} @ $')
         return ""
     extra = sorted(set(raw) - {"version"})
@@ -334,13 +378,14 @@ def build(files: dict[str, bytes]) -> Built:
     """Build every record from raw file contents, or raise one `DataError` listing every problem."""
     problems: list[str] = []
     raw = {name: _decode(name, files[name], problems) for name in FILES}
+    del files  # decoded: when the caller kept no reference (`hled.load`), the bytes go before the records come
     version = _version(raw[META], problems)
     tables: dict[type, dict[str, Any]] = {}
     broken: dict[type, set[str]] = {}
     records: dict[type, tuple[Record, ...]] = {}
     for cls in RECORD_TYPES_IN_ORDER:
         name = FILE_OF[cls]
-        records[cls] = _structure_all(cls, name, _record_list(name, raw[name], problems), tables, broken, problems)
+        records[cls] = _structure_all(cls, name, _record_list(name, raw.pop(name), problems), tables, broken, problems)
     links = _check_links(_record_list("crosswalk.json", raw["crosswalk.json"], problems), tables, broken, problems)
     built = Built(version, records, links)
     _semantic_checks(built, broken, problems)

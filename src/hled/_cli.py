@@ -175,7 +175,7 @@ def _list(args: argparse.Namespace) -> int:
     if args.json:
         _emit(json.dumps(selection.to_dicts(), ensure_ascii=False, indent=2))
         return 0
-    columns = _columns(list(selection)) if len(selection) else ["id"]
+    columns = _columns(list(selection))
     _emit(_table([[_cell(r, c) for c in columns] for r in selection], columns))
     print(f"({len(selection)} {registry.kind} records)", file=sys.stderr)
     return 0

@@ -12,20 +12,23 @@ from __future__ import annotations
 
 import contextvars
 import functools
+import re
 import typing
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, Literal, TypeVar, get_args, get_origin
 
 import attrs
-import cattrs
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from hled._dates import Date, DateRange, PartialDate, parse_date
-from hled._model import RECORD_TYPES, Pillar, Record, Workstream
+from hled._model import RECORD_TYPES, FieldProblem, Pillar, Record, Workstream
+
+if typing.TYPE_CHECKING:
+    import cattrs  # imported where used: valid data is structured without it (see `hled._fast`)
 
 __all__ = [
+    "clip",
     "converter",
     "describe",
     "record_refs",
@@ -64,11 +67,23 @@ def kind_of(cls: type) -> str:
     return cls.__name__.lower()
 
 
+@functools.cache
+def _unprintable() -> re.Pattern[str]:
+    # C0 and C1 control characters, and the halves of surrogate pairs that JSON escapes can produce
+    # but UTF-8 cannot encode (a dataset holding one could be neither hashed nor exported).
+    # Compiled on first need: it costs a third of a megabyte, and printable text never needs it.
+    return re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def _strict(kind: type[_T]) -> Callable[[Any, type], _T]:
     def hook(value: Any, _: type) -> _T:
         if type(value) is not kind:  # bool is an int to Python, not to JSON
             msg = f"expected {kind.__name__}, got {type(value).__name__} {value!r}"
             raise TypeError(msg)
+        # all of those are Unicode "Other" (Cc, Cs), so printable text holds none of them
+        if isinstance(value, str) and not value.isprintable() and _unprintable().search(value):
+            msg = f"expected text without control characters or lone surrogates, got {value!r}"
+            raise ValueError(msg)
         result: _T = value
         return result
 
@@ -105,6 +120,20 @@ def _is_optional_date(t: Any) -> bool:
     return bool(t == (Date | None))
 
 
+def _is_literal(t: Any) -> bool:
+    return get_origin(t) is Literal
+
+
+def _structure_literal(value: Any, t: Any) -> Any:
+    # cattrs' own check is `value in choices`, and 1 == True to Python: compare types too
+    choices = get_args(t)
+    for choice in choices:
+        if type(value) is type(choice) and value == choice:
+            return value
+    msg = f"expected one of {', '.join(map(repr, choices))}, got {type(value).__name__} {value!r}"
+    raise ValueError(msg)
+
+
 def _ref_hook(cls: type[_R]) -> Callable[[Any, type], _R]:
     kind = kind_of(cls)
 
@@ -132,6 +161,10 @@ def _structure_stage(value: Any, _: type) -> Pillar | Workstream:
     ctx = _CONTEXT.get()
     found = ctx.tables.get(Pillar, {}).get(value) or ctx.tables.get(Workstream, {}).get(value)
     if found is None:
+        for cls in (Pillar, Workstream):
+            if value in ctx.broken.get(cls, ()):
+                msg = f"{kind_of(cls)} {value!r} is itself invalid (see its own problems)"
+                raise ValueError(msg)
         msg = f"no pillar or workstream with id {value!r}"
         raise ValueError(msg)
     return typing.cast("Pillar | Workstream", found)
@@ -157,6 +190,9 @@ def _tuple_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, type], tupl
 @functools.cache
 def converter() -> cattrs.Converter:
     """Build (once) the converter every load and every export uses."""
+    import cattrs
+    from cattrs.gen import make_dict_structure_fn
+
     for cls in (*RECORD_TYPES, *_VALUE_TYPES()):
         attrs.resolve_types(cls)
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
@@ -165,6 +201,7 @@ def converter() -> cattrs.Converter:
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_structure_hook_func(_is_date, _structure_date)
     conv.register_structure_hook_func(_is_optional_date, _structure_optional_date)
+    conv.register_structure_hook_func(_is_literal, _structure_literal)
     conv.register_structure_hook(Pillar | Workstream, _structure_stage)
     conv.register_structure_hook_factory(_is_tuple, _tuple_factory)
     for cls in RECORD_TYPES:
@@ -174,9 +211,23 @@ def converter() -> cattrs.Converter:
     conv.register_unstructure_hook_func(_is_date, str)
     conv.register_unstructure_hook(Pillar | Workstream, _unstructure_ref)
     for cls in _VALUE_TYPES():
-        conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True))
+        conv.register_structure_hook(
+            cls, _object(cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True))
+        )
         conv.register_unstructure_hook(cls, _omitting(cls, conv))
     return conv
+
+
+def _object(cls: type[_T], inner: Callable[[Any, type], _T]) -> Callable[[Any, type], _T]:
+    """Check that a value type's data is a JSON object before cattrs reads its keys."""
+
+    def hook(value: Any, _: type) -> _T:
+        if type(value) is not dict:
+            msg = f"expected a JSON object ({cls.__name__}), got {type(value).__name__} {value!r}"
+            raise TypeError(msg)
+        return inner(value, cls)
+
+    return hook
 
 
 def _VALUE_TYPES() -> tuple[type, ...]:
@@ -191,6 +242,8 @@ def _unstructure_ref(record: Record) -> str:
 
 def _omitting(cls: type, conv: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
     """An unstructure hook that leaves out fields holding their default, keeping the model's field order."""
+    from cattrs.gen import make_dict_unstructure_fn, override
+
     fields = attrs.fields(cls)
     order = [f.name for f in fields if f.init]
     overrides = {f.name: override(omit_if_default=True) for f in fields if f.default is not attrs.NOTHING}
@@ -210,6 +263,8 @@ _UNSTRUCTURERS: dict[tuple[type, bool], Callable[[Any], dict[str, Any]]] = {}
 def _record_structurer(cls: type[_R]) -> Callable[[Any, type], _R]:
     hook = _STRUCTURERS.get(cls)
     if hook is None:
+        from cattrs.gen import make_dict_structure_fn
+
         hook = _STRUCTURERS[cls] = make_dict_structure_fn(cls, converter(), _cattrs_forbid_extra_keys=True)
     return hook
 
@@ -217,6 +272,8 @@ def _record_structurer(cls: type[_R]) -> Callable[[Any, type], _R]:
 def _record_unstructurer(cls: type, omit_defaults: bool) -> Callable[[Any], dict[str, Any]]:
     hook = _UNSTRUCTURERS.get((cls, omit_defaults))
     if hook is None:
+        from cattrs.gen import make_dict_unstructure_fn
+
         conv = converter()
         hook = _omitting(cls, conv) if omit_defaults else make_dict_unstructure_fn(cls, conv)
         _UNSTRUCTURERS[cls, omit_defaults] = hook
@@ -228,6 +285,9 @@ def structure_record(raw: Any, cls: type[_R]) -> _R:
     if type(raw) is not dict:
         msg = f"expected a JSON object, got {type(raw).__name__} {raw!r}"
         raise TypeError(msg)
+    record = _fast_structure(raw, cls, top=True)
+    if record is not None:
+        return record
     return _record_structurer(cls)(raw, cls)
 
 
@@ -238,7 +298,22 @@ def unstructure_record(record: Record, *, omit_defaults: bool = False) -> dict[s
 
 def structure_value(raw: Any, cls: type[_T]) -> _T:
     """Structure a value type (for example `CrosswalkLink`) with the shared converter."""
+    value = _fast_structure(raw, cls, top=False)
+    if value is not None:
+        return value
     return converter().structure(raw, cls)
+
+
+def _fast_structure(raw: Any, cls: type[_T], *, top: bool) -> _T | None:
+    """Structure valid data without cattrs (`hled._fast`); None when the converter must decide."""
+    from hled import _fast
+
+    try:
+        structure = _fast.record_structurer(cls) if top else _fast.structurer(cls)
+        value: _T = structure(raw, cls)
+    except Exception:  # whatever it is, the converter decides and writes the message
+        return None
+    return value
 
 
 def unstructure_value(value: Any) -> Any:
@@ -246,23 +321,36 @@ def unstructure_value(value: Any) -> Any:
     return converter().unstructure(value)
 
 
+FIELD_MARK = " @@"  # `describe` ends a validator's message with this and the field; `_build` moves it into the path
+
+
 def describe(exc: BaseException, type_: type | None) -> str:
     """Our own messages for cattrs' `transform_error`: they already say what was expected."""
+    import cattrs
+
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
         keys = ", ".join(repr(k) for k in sorted(exc.extra_fields))
         allowed = ", ".join(f.name for f in attrs.fields(exc.cl) if f.init)
-        return f"unknown field(s) {keys}; {exc.cl.__name__} fields are: {allowed}"
+        return clip(f"unknown field(s) {keys}; {exc.cl.__name__} fields are: {allowed}")
     if isinstance(exc, KeyError):
         return "required field missing"
+    if isinstance(exc, FieldProblem):
+        return f"{clip(exc.args[0])}{FIELD_MARK}{exc.field}"
     if isinstance(exc, (TypeError, ValueError)) and exc.args and isinstance(exc.args[0], str):
-        return exc.args[0]
-    return cattrs.v.format_exception(exc, type_)
+        return clip(exc.args[0])
+    return clip(cattrs.v.format_exception(exc, type_))
+
+
+def clip(text: str, limit: int = 300) -> str:
+    """Shorten a message quoting a huge value, so one bad field cannot make a megabyte of error."""
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
 
 
 def record_refs(cls: type) -> dict[str, type]:
     """Map each field of *cls* that refers to records of *cls* itself to that type."""
     found: dict[str, type] = {}
-    for field in attrs.fields(cls):
+    # without resolving, a field's type is the text of its annotation: no reference would be seen
+    for field in attrs.fields(attrs.resolve_types(cls)):
         if not field.init:
             continue
         t = field.type

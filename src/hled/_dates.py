@@ -12,7 +12,7 @@ __all__ = ["Date", "DateRange", "PartialDate", "Precision", "parse_date"]
 
 Precision: TypeAlias = Literal["year", "month", "day"]
 
-_PARTIAL = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+_PARTIAL = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?")  # ASCII digits only
 _FORMS = "YYYY, YYYY-MM, YYYY-MM-DD or START/END"
 
 

@@ -8,14 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 from hled.errors import DataError
-
-if sys.version_info >= (3, 12):  # pragma: no cover - depends on the interpreter
-    from importlib.resources import files
-else:  # pragma: no cover - depends on the interpreter
-    from importlib_resources import files
 
 __all__ = ["FILES", "META", "read_bundled", "read_directory"]
 
@@ -37,7 +31,25 @@ FILES = (
 
 
 def read_bundled() -> dict[str, bytes]:
-    """Read the data files shipped inside the package (works from a zip too)."""
+    """Read the data files shipped inside the package (works from a zip too).
+
+    The package's own loader reads them (``get_data``, as `pkgutil.get_data` does), which
+    works from a zip like importlib-resources but spares the first query its import.
+    """
+    import hled
+
+    get_data = getattr(hled.__spec__.loader if hled.__spec__ else None, "get_data", None)
+    if get_data is not None and hled.__file__:
+        folder = os.path.join(os.path.dirname(hled.__file__), "data")
+        return {name: get_data(os.path.join(folder, name)) for name in FILES}
+    return _read_resources()  # pragma: no cover - a loader without get_data
+
+
+def _read_resources() -> dict[str, bytes]:  # pragma: no cover - a loader without get_data
+    if sys.version_info >= (3, 12):
+        from importlib.resources import files
+    else:
+        from importlib_resources import files
     folder = files("hled") / "data"
     return {name: (folder / name).read_bytes() for name in FILES}
 
@@ -52,9 +64,14 @@ def read_directory(path: str | os.PathLike[str]) -> dict[str, bytes]:
     if not isinstance(path, (str, os.PathLike)) or isinstance(path, bytes):
         msg = f"path must be a str or os.PathLike, got {type(path).__name__} {path!r}"
         raise TypeError(msg)
+    from pathlib import Path
+
     folder = Path(path)
-    if not folder.is_dir():
-        what = "does not exist" if not folder.exists() else "is not a directory"
+    try:
+        what = "" if folder.is_dir() else "is not a directory" if folder.exists() else "does not exist"
+    except OSError as exc:  # for example a name too long for the file system
+        what = f"cannot be opened ({exc.strerror or exc})"
+    if what:
         msg = f"{str(folder)!r} {what}; expected a data directory holding {', '.join(FILES)}"
         raise DataError([msg])
     found: dict[str, bytes] = {}

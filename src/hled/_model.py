@@ -8,8 +8,8 @@ references and are not stored in the data files.
 
 from __future__ import annotations
 
-import html
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, ClassVar, Literal, TypeAlias
 
@@ -104,21 +104,47 @@ EventKind: TypeAlias = Literal[
 ]
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_Check: TypeAlias = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+class FieldProblem(ValueError):
+    """A validator's complaint about one field; the loader adds the field to the problem's path."""
+
+    def __init__(self, field: str, message: str):
+        self.field = field
+        super().__init__(message)
+
+
+def _on_field(check: _Check) -> _Check:
+    """Make *check* raise `FieldProblem` naming the field, so a DataError can say ``@ $.field``."""
+
+    def run(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        try:
+            check(inst, attribute, value)
+        except ValueError as exc:
+            raise FieldProblem(attribute.name, str(exc.args[0])) from None
+
+    return run
+
+
 _STATEMENT_END = re.compile(r"[.!?)\"”]$")
 
 
+@_on_field
 def _slug(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not _SLUG.fullmatch(value):
         msg = f"{attribute.name} must be a lowercase ASCII slug like 'usaid' or '2021-pillar-1', got {value!r}"
         raise ValueError(msg)
 
 
+@_on_field
 def _text(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and (not value.strip() or value != value.strip()):
         msg = f"{attribute.name} must be non-empty text without outer spaces, got {value!r}"
         raise ValueError(msg)
 
 
+@_on_field
 def _texts(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     for text in value:
         if not text.strip() or text != text.strip():
@@ -129,24 +155,28 @@ def _texts(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise ValueError(msg)
 
 
+@_on_field
 def _country(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and value not in COUNTRIES:
         msg = f"{attribute.name} must be an ISO 3166-1 alpha-2 code like 'US' or 'MX', got {value!r}"
         raise ValueError(msg)
 
 
+@_on_field
 def _positive(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value < 1:
         msg = f"{attribute.name} must be 1 or more, got {value!r}"
         raise ValueError(msg)
 
 
+@_on_field
 def _edition_year(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and not 1900 <= value <= 2100:
         msg = f"{attribute.name} must be the year of an edition, got {value!r}"
         raise ValueError(msg)
 
 
+@_on_field
 def _cited(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not value:
         msg = "every record needs at least one citation in sources"
@@ -172,17 +202,6 @@ class Record:
                 return value
         return self.id  # pragma: no cover - every record type has one of the above
 
-    def _rows(self) -> list[tuple[str, str]]:
-        rows = []
-        for field in attrs.fields(type(self)):
-            if not field.init:
-                continue
-            value = getattr(self, field.name)
-            if value in ((), None):
-                continue
-            rows.append((field.name, _brief(value)))
-        return rows
-
     def __repr__(self) -> str:
         label = self._label()
         if len(label) > 70:
@@ -190,21 +209,9 @@ class Record:
         return f"{type(self).__name__}(id={self.id!r}, {label!r})"
 
     def _repr_html_(self) -> str:
-        body = "".join(
-            f"<tr><th style='text-align:left'>{html.escape(k)}</th>"
-            f"<td style='text-align:left'>{html.escape(v)}</td></tr>"
-            for k, v in self._rows()
-        )
-        return f"<table><caption>{html.escape(type(self).__name__)}</caption>{body}</table>"
+        from hled._frame import record_html
 
-
-def _brief(value: object) -> str:
-    """Render a field value for people: records by id, citations by source and locator."""
-    if isinstance(value, Record):
-        return value.id
-    if isinstance(value, tuple):
-        return "; ".join(_brief(v) for v in value)
-    return str(value)
+        return record_html(self)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -226,12 +233,14 @@ class Citation:
         return f"Citation({self.source.id!r}, locator={self.locator!r})"
 
 
+@_on_field
 def _currency(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value not in CURRENCIES:
         msg = f"currency must be an ISO 4217 code like 'USD' or 'MXN', got {value!r}"
         raise ValueError(msg)
 
 
+@_on_field
 def _decimal(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, Decimal) or not value.is_finite():
         msg = f"value must be a finite Decimal, got {value!r}"
@@ -245,15 +254,18 @@ class Money:
     Attributes:
         value: the amount, never a float.
         currency: ISO 4217 code, for example ``"USD"``.
+        qualifier: ``"at least"``, ``"over"``, ``"about"`` or ``"up to"`` where the source hedges.
         note: what the amount is for, in a few words, or None.
     """
 
     value: Decimal = attrs.field(validator=_decimal)
     currency: str = attrs.field(validator=_currency)
+    qualifier: Literal["at least", "over", "about", "up to"] | None = None
     note: str | None = attrs.field(default=None, validator=_text)
 
     def __str__(self) -> str:
-        return f"{self.currency} {self.value:,}"
+        prefix = f"{self.qualifier} " if self.qualifier else ""
+        return f"{prefix}{self.currency} {self.value:,}"
 
 
 @attrs.frozen(kw_only=True)
@@ -315,11 +327,11 @@ class Source(Record):
     title: str = attrs.field(validator=_text)
     publisher: str = attrs.field(validator=_text)
     published: Date | None = None
-    url: str = attrs.field(validator=attrs.validators.matches_re(r"https?://\S+"))
-    language: str = attrs.field(validator=attrs.validators.matches_re(r"[a-z]{2}"))
+    url: str = attrs.field(validator=_on_field(attrs.validators.matches_re(r"https?://\S+")))
+    language: str = attrs.field(validator=_on_field(attrs.validators.matches_re(r"[a-z]{2}")))
     quality: Quality = "official"
     official_url: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.matches_re(r"https?://\S+"))
+        default=None, validator=_on_field(attrs.validators.optional(attrs.validators.matches_re(r"https?://\S+")))
     )
     summary: str | None = attrs.field(default=None, validator=_text)
     notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
@@ -383,6 +395,7 @@ class Position:
         start: when the person held the title from, or None.
         end: until when, or None.
         sources: where the title is stated (defaults to the person's citations).
+        note: how the dates were read, for example "as of the 2014 review", or None.
     """
 
     title: str = attrs.field(validator=_text)
@@ -390,6 +403,7 @@ class Position:
     start: Date | None = None
     end: Date | None = None
     sources: tuple[Citation, ...] = ()
+    note: str | None = attrs.field(default=None, validator=_text)
 
     def __repr__(self) -> str:
         org = f", {self.organization.id!r}" if self.organization else ""
@@ -590,6 +604,7 @@ class Event(Record):
         kind: what sort of step it was.
         title: a name for the event (the source's own where it has one).
         place: where it happened, or None.
+        format: ``"in-person"``, ``"virtual"`` (a video conference) or ``"hybrid"``, where stated.
         edition: the year of the edition it belongs to, or None.
         chairs: who chaired or led it, where the sources say.
         people: everyone named as taking part (chairs included).
@@ -606,6 +621,7 @@ class Event(Record):
     aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     summary: str = _summary
     place: str | None = attrs.field(default=None, validator=_text)
+    format: Literal["in-person", "virtual", "hybrid"] | None = None
     edition: int | None = attrs.field(default=None, validator=_edition_year)
     pillars: tuple[Pillar, ...] = ()
     chairs: tuple[Person, ...] = ()

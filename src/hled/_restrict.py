@@ -111,8 +111,6 @@ def restrict(files: dict[str, Any], version: str, qualities: frozenset[str]) -> 
 def _prune(record: dict[str, Any], fields: dict[str, tuple[str, bool, bool]], present: dict[str, set[str]]) -> bool:
     """Drop references to missing records; return False if a required one is missing."""
     for field, (target, many, required) in fields.items():
-        if field not in record:
-            continue
         value = record[field]
         if many:
             kept = [v for v in value if v in present[target]]
