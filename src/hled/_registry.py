@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
-import html
+import functools
 import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from decimal import Decimal
@@ -60,6 +59,7 @@ class Registry(Generic[R]):
         "_lookup",
         "_records",
         "_search",
+        "_selections",
     )
 
     def __init__(self, kind: str, records: Sequence[R], axes: dict[str, Axis], dataset: Dataset):
@@ -70,12 +70,11 @@ class Registry(Generic[R]):
         self._axes = axes
         self._lock = threading.Lock()
         self._search: SearchIndex | None = None
-        lookup: dict[str, list[int]] = {}
+        self._selections: dict[Hashable, Selection[R]] = {}
+        lookup: dict[str, dict[int, None]] = {}  # dicts as ordered sets: linear however many names share a key
         for pos, rec in enumerate(self._records):
             for text in _names(rec):
-                hits = lookup.setdefault(fold(text), [])
-                if pos not in hits:
-                    hits.append(pos)
+                lookup.setdefault(fold(text), {})[pos] = None
         lookup.pop("", None)
         self._lookup: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in lookup.items()}
         index: dict[str, dict[Hashable, tuple[int, ...]]] = {}
@@ -141,6 +140,8 @@ class Registry(Generic[R]):
             return found
         if default is not _MISSING:
             return default
+        import difflib  # only on a miss: importing it would cost every first query
+
         near = tuple(difflib.get_close_matches(id, self._by_id, n=3, cutoff=0.7))
         raise RecordNotFound(id, self._kind, near)
 
@@ -160,12 +161,14 @@ class Registry(Generic[R]):
         exact = self._by_id.get(text)
         if exact is not None:
             return exact
-        key = fold(text)
+        key = _fold(text)
         hits = self._lookup.get(key, _EMPTY)
         if len(hits) == 1:
             return self._records[hits[0]]
         if hits:
             raise AmbiguousLookup(text, self._kind, tuple(self._records[p].id for p in hits))
+        import difflib
+
         near = difflib.get_close_matches(key, self._lookup, n=6, cutoff=0.75) if key else []
         ids = dict.fromkeys(self._records[p].id for k in near for p in self._lookup[k])
         raise RecordNotFound(text, self._kind, tuple(ids)[:3], how="name")
@@ -182,7 +185,7 @@ class Registry(Generic[R]):
         raise TypeError(msg)
 
     def _select(self, criteria: dict[str, object], within: tuple[int, ...] | None = None) -> Selection[R]:
-        hits: set[int] | tuple[int, ...] | None = within
+        wanted: list[tuple[str, Hashable, bool]] = []
         for name, value in criteria.items():
             if value is None:
                 continue
@@ -192,12 +195,29 @@ class Registry(Generic[R]):
                     f"{self._kind} filter got an unexpected criterion {name!r}; valid criteria: {', '.join(self._axes)}"
                 )
                 raise TypeError(msg)
-            table = self._index[name]
             if isinstance(value, (list, tuple)):
-                keys = [axis.normalize(self._dataset, v) for v in value]
-                found: set[int] | tuple[int, ...] = set().union(*(table.get(k, _EMPTY) for k in keys))
+                wanted.append((name, tuple([axis.normalize(self._dataset, v) for v in value]), True))
             else:
-                found = table.get(axis.normalize(self._dataset, value), _EMPTY)
+                wanted.append((name, axis.normalize(self._dataset, value), False))
+        if within is not None:
+            return self._selection(wanted, within)
+        # selections are immutable: one per distinct query, so a repeated filter is a dict lookup
+        key = tuple(wanted)
+        found = self._selections.get(key)
+        if found is None:
+            if len(self._selections) >= _SELECTIONS_KEPT:
+                self._selections.clear()
+            found = self._selections[key] = self._selection(wanted, None)
+        return found
+
+    def _selection(self, wanted: list[tuple[str, Hashable, bool]], within: tuple[int, ...] | None) -> Selection[R]:
+        hits: set[int] | tuple[int, ...] | None = within
+        for name, key, many in wanted:
+            table = self._index[name]
+            if many:
+                found: set[int] | tuple[int, ...] = set().union(*(table.get(k, _EMPTY) for k in key))  # type: ignore[attr-defined]
+            else:
+                found = table.get(key, _EMPTY)
             hits = found if hits is None else set(hits).intersection(found)
         if hits is None:
             return Selection(self, tuple(range(len(self._records))))
@@ -251,8 +271,7 @@ class Selection(Sequence[R]):
     def __init__(self, registry: Registry[R], positions: tuple[int, ...]):
         self._registry = registry
         self._positions = positions
-        every = registry._records
-        self._records: tuple[R, ...] = tuple(every[p] for p in positions)
+        self._records: tuple[R, ...] = tuple(map(registry._records.__getitem__, positions))
 
     @overload
     def __getitem__(self, index: int) -> R: ...
@@ -300,27 +319,29 @@ class Selection(Sequence[R]):
         return [unstructure_record(r) for r in self._records]
 
     def to_dataframe(self) -> pandas.DataFrame:
-        """Return a pandas DataFrame, one row per record (needs the ``hled[pandas]`` extra).
+        """Return a pandas DataFrame, one row per record, indexed by id (needs the ``hled[pandas]`` extra).
 
-        References are flattened to ids and names; dates become their earliest day.
+        A reference becomes its id (``pillar``) and its name (``pillar_name``); a
+        list of references, ``"; "``-joined ids and names. A date becomes
+        ``datetime64`` columns for its first and last day (``date``, ``date_end``)
+        plus its text in the source's precision (``date_text``).
 
         Raises:
-            ImportError: pandas is not installed.
+            ImportError: pandas is not installed; the message names the ``hled[pandas]`` extra.
         """
         from hled._frame import to_dataframe
 
-        return to_dataframe(self._records, self._registry.kind)
+        every = self._registry._records
+        return to_dataframe(self._records, self._registry.kind, type(every[0]) if every else None)
 
     def _repr_html_(self) -> str:
-        records = self._records
-        columns = _columns(records)
-        head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
-        rows = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(_cell(r, c))}</td>" for c in columns) + "</tr>" for r in records
-        )
-        caption = f"{len(records)} {self._registry.kind} records"
-        return f"<table><caption>{html.escape(caption)}</caption><tr>{head}</tr>{rows}</table>"
+        from hled._frame import selection_html
 
+        return selection_html(self._records, self._registry.kind)
+
+
+_SELECTIONS_KEPT = 4096  # distinct filter queries remembered per registry; all forgotten past this
+_fold = functools.lru_cache(maxsize=4096)(fold)  # lookup keys: users ask the same names again and again
 
 _NAME_FIELDS = ("name", "title", "acronym", "name_es", "title_es")
 

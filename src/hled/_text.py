@@ -9,8 +9,6 @@ English/Spanish stemmer, so "chains" finds "chain" and "invest" finds "investing
 from __future__ import annotations
 
 import functools
-import heapq
-import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -103,8 +101,9 @@ _SUFFIXES = (
 )
 
 
-@functools.lru_cache(maxsize=4096)
 def _ascii(text: str) -> str:
+    if text.isascii():  # NFKD leaves ASCII as it is and no ASCII character is combining
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -139,62 +138,142 @@ def tokens(text: str) -> list[str]:
         >>> tokens("Strengthening Existing and New Supply Chains")
         ['strengthen', 'exist', 'new', 'supply', 'chain']
     """
-    words = _WORD.findall(_ascii(text).replace("'", ""))
+    return _terms(_ascii(text))
+
+
+def _terms(folded: str) -> list[str]:
+    words = _WORD.findall(folded.replace("'", ""))
     return [_stem(w) for w in words if w not in _STOP]
+
+
+@functools.lru_cache(maxsize=1024)
+def _query(text: str) -> tuple[tuple[str, ...], str]:
+    """The distinct terms and the folded key of a query: `hled.search` asks every registry's index."""
+    folded = _ascii(text)
+    return tuple(dict.fromkeys(_terms(folded))), _NON_ALNUM.sub("", folded)
 
 
 class SearchIndex:
     """An inverted index over weighted text fields, ranked with BM25.
 
     Documents are numbered 0..n-1. Each document has fields of text with a weight;
-    names and titles weigh more than summaries. A query scores every document that
-    shares a term with it; an exact match of a whole field adds a large bonus, so
-    searching a record's own title or summary always ranks that record first.
+    names and titles weigh more than summaries. A query's score for a document is
+    the sum of its terms' scores there; an exact match of a whole field adds a large
+    bonus, so searching a record's own title or summary always ranks that record first.
+
+    Each term's postings are kept best first, and a query reads them in step, a
+    rank at a time, stopping as soon as no document it has not read can still
+    enter the best *limit* (Fagin's threshold algorithm): the cost follows the
+    answer, not the number of documents sharing a common word.
     """
 
-    __slots__ = ("_exact", "_idf", "_postings")
+    __slots__ = ("_exact", "_postings", "_scores")
 
     _K1 = 1.2
     _B = 0.6
+    # Term scores are rounded to multiples of 2**-30, so that sums of them are exact
+    # whatever the order: ties are then true ties, and the early stop provably safe.
+    _GRID = 2.0**30
 
     def __init__(self, docs: Sequence[Iterable[tuple[str, float]]]):
+        import math  # here and in `query`, not at import: a first lookup never searches
+
         raw: dict[str, dict[int, float]] = {}
         lengths: list[float] = []
         exact: dict[str, set[int]] = {}
         for doc, fields in enumerate(docs):
             length = 0.0
             for text, weight in fields:
-                key = fold(text)
+                folded = _ascii(text)  # once, for both the exact key and the terms
+                key = _NON_ALNUM.sub("", folded)
                 if key:
                     exact.setdefault(key, set()).add(doc)
-                for term in tokens(text):
+                for term in _terms(folded):
                     bucket = raw.setdefault(term, {})
                     bucket[doc] = bucket.get(doc, 0.0) + weight
                     length += weight
             lengths.append(length)
         count = len(lengths)
         average = (sum(lengths) / count) if count else 1.0
-        self._idf: dict[str, float] = {}
-        self._postings: dict[str, tuple[tuple[int, float], ...]] = {}
+        grid = self._GRID
+        self._scores: dict[str, dict[int, float]] = {}
+        self._postings: dict[str, tuple[tuple[float, int], ...]] = {}
         for term, hits in raw.items():
             idf = math.log(1.0 + (count - len(hits) + 0.5) / (len(hits) + 0.5))
-            self._idf[term] = idf
-            scored = []
+            scored: dict[int, float] = {}
             for doc, tf in hits.items():
                 norm = self._K1 * (1.0 - self._B + self._B * lengths[doc] / (average or 1.0))
-                scored.append((doc, idf * tf * (self._K1 + 1.0) / (tf + norm)))
-            self._postings[term] = tuple(scored)
+                scored[doc] = max(round(idf * tf * (self._K1 + 1.0) / (tf + norm) * grid), 1) / grid
+            self._scores[term] = scored
+            self._postings[term] = tuple(sorted([(score, doc) for doc, score in scored.items()], key=_best_first))
         self._exact = {k: tuple(sorted(v)) for k, v in exact.items()}
 
     def query(self, text: str, limit: int) -> list[tuple[float, int]]:
-        """Return up to *limit* ``(score, doc)`` pairs, best first."""
-        scores: dict[int, float] = {}
-        for term in dict.fromkeys(tokens(text)):
-            for doc, score in self._postings.get(term, ()):
-                scores[doc] = scores.get(doc, 0.0) + score
-        for doc in self._exact.get(fold(text), ()):
-            scores[doc] = scores.get(doc, 0.0) + 1000.0
-        if not scores:
-            return []
-        best = heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
-        return [(score, doc) for doc, score in best]
+        """Return up to *limit* ``(score, doc)`` pairs, best first (ties: lower doc first)."""
+        import heapq
+
+        words, key = _query(text)
+        terms = [t for t in words if t in self._scores]
+        tables = [self._scores[t] for t in terms]
+        if sum(map(len, tables)) <= _FEW:  # scoring every posting is then cheaper than reading in step
+            scores: dict[int, float] = {}
+            for table in tables:
+                for doc, score in table.items():
+                    scores[doc] = scores.get(doc, 0.0) + score
+            for doc in self._exact.get(key, ()):
+                scores[doc] = scores.get(doc, 0.0) + 1000.0
+            return [(score, doc) for doc, score in heapq.nsmallest(limit, scores.items(), key=_ranked)]
+        lists = [self._postings[t] for t in terms]
+        best: list[tuple[float, int]] = []  # a heap of (score, -doc): the worst of the best on top
+        seen: set[int] = set()
+
+        def offer(doc: int, bonus: float) -> None:
+            seen.add(doc)
+            score = 0.0
+            for table in tables:
+                score += table.get(doc, 0.0)
+            item = (score + bonus, -doc)
+            if len(best) < limit:
+                heapq.heappush(best, item)
+            elif item > best[0]:
+                heapq.heapreplace(best, item)
+
+        for doc in self._exact.get(key, ()):
+            offer(doc, 1000.0)
+        deepest = max(map(len, lists), default=0)
+        for depth in range(deepest):
+            for postings in lists:
+                if depth < len(postings) and postings[depth][1] not in seen:
+                    offer(postings[depth][1], 0.0)
+            if len(best) == limit and self._settled(best[0], lists, depth + 1):
+                break
+        return [(score, -neg) for score, neg in sorted(best, key=_best_first_neg)]
+
+    @staticmethod
+    def _settled(worst: tuple[float, int], lists: list[tuple[tuple[float, int], ...]], depth: int) -> bool:
+        """Whether no document below *depth* in every list can beat *worst* (score, -doc)."""
+        bound = 0.0
+        last = -1
+        for postings in lists:
+            if depth < len(postings):
+                score, doc = postings[depth]
+                bound += score
+                last = max(last, doc)
+        # an unread document scores at most `bound`, and only ties it by sitting at or
+        # after the cursor of every list (same score, higher doc): its doc is >= `last`
+        return worst[0] > bound or (worst[0] == bound and -worst[1] < last)
+
+
+_FEW = 200  # postings a query scores exhaustively; beyond, it reads them in step (same answer, sums being exact)
+
+
+def _ranked(item: tuple[int, float]) -> tuple[float, int]:
+    return (-item[1], item[0])
+
+
+def _best_first(item: tuple[float, int]) -> tuple[float, int]:
+    return (-item[0], item[1])
+
+
+def _best_first_neg(item: tuple[float, int]) -> tuple[float, int]:
+    return (-item[0], -item[1])
