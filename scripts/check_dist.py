@@ -26,6 +26,9 @@ def main(argv: list[str]) -> int:
     for f in [*sorted(p.name for p in DATA.glob("*.json"))]:
         if f"hled/data/{f}" not in names:
             problems.append(f"wheel lacks hled/data/{f}")
+    for f in sorted(p.name for p in (DATA.parent / "schema").glob("*.schema.json")):
+        if f"hled/schema/{f}" not in names:
+            problems.append(f"wheel lacks hled/schema/{f}")
     for f in ("hled/py.typed", "hled/__init__.py", "hled/__main__.py"):
         if f not in names:
             problems.append(f"wheel lacks {f}")

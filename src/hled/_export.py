@@ -1,5 +1,13 @@
 """Writing a dataset out: the loader's own JSON format, or CSV tables with a Frictionless descriptor.
 
+The CSV export is relational, so R, JavaScript, SQL and spreadsheet users get
+the same data as Python users: one table per record type (``pillars.csv``), a
+join table per many-valued reference (``accomplishments_organizations.csv``),
+a child table per list of values (``accomplishments_amounts.csv``,
+``accomplishments_sources.csv``), and ``crosswalk.csv``. ``datapackage.json``
+describes every table as a Frictionless tabular data resource: field types,
+descriptions, primary keys and foreign keys.
+
 Only paths the caller passes are written to.
 """
 
@@ -8,14 +16,17 @@ from __future__ import annotations
 import csv
 import json
 import typing
+from decimal import Decimal
 from pathlib import Path
-from typing import Any, get_args, get_origin
+from typing import Any, Literal, get_args, get_origin
 
 import attrs
 
+from hled import _model
 from hled._dataset import REGISTRY_NAMES, Dataset
 from hled._dates import DateRange, PartialDate
-from hled._model import Citation, Count, Money, Position, Record, Role
+from hled._model import Citation, Count, Money, Position, Record, Role, Variant
+from hled._schema import DATE, field_descriptions
 
 __all__ = ["canonical_json", "write_csv", "write_json"]
 
@@ -36,47 +47,52 @@ def write_json(ds: Dataset, out: Path) -> list[Path]:
     return written
 
 
-def _record_type(registry: str) -> type[Record]:
-    from hled import _model
-
-    return typing.cast(
-        "type[Record]",
-        {
-            "sources": _model.Source,
-            "organizations": _model.Organization,
-            "people": _model.Person,
-            "editions": _model.Edition,
-            "pillars": _model.Pillar,
-            "workstreams": _model.Workstream,
-            "programs": _model.Program,
-            "actions": _model.Action,
-            "events": _model.Event,
-            "accomplishments": _model.Accomplishment,
-        }[registry],
-    )
-
-
-_REGISTRY_OF = {
-    "Source": "sources",
-    "Organization": "organizations",
-    "Person": "people",
-    "Edition": "editions",
-    "Pillar": "pillars",
-    "Workstream": "workstreams",
-    "Program": "programs",
-    "Action": "actions",
-    "Event": "events",
-    "Accomplishment": "accomplishments",
+_RECORDS: dict[str, type[Record]] = {
+    "sources": _model.Source,
+    "organizations": _model.Organization,
+    "people": _model.Person,
+    "editions": _model.Edition,
+    "pillars": _model.Pillar,
+    "workstreams": _model.Workstream,
+    "programs": _model.Program,
+    "actions": _model.Action,
+    "events": _model.Event,
+    "accomplishments": _model.Accomplishment,
 }
+_REGISTRY_OF = {cls: name for name, cls in _RECORDS.items()}
+_VALUES = (Citation, Money, Count, Role, Position, Variant)
+_EDITION_KEY = {"reference": {"resource": "editions", "fields": "year"}}
+_PACKAGE_DESCRIPTION = (
+    "Records of the U.S.-Mexico High-Level Economic Dialogue (2013 original and 2021 relaunch): "
+    "pillars, work-plan actions, organizations, people, programs, events and accomplishments, "
+    "each cited to the public document it comes from. Exported by hled (https://github.com/hled/hled). "
+    "Dates keep the precision of their source (2014, 2013-05, 2021-09-09, or a START/END span); "
+    "the *_start and *_end columns give the first and last day they cover."
+)
+
+
+def _members(t: Any) -> list[Any]:
+    return [a for a in (get_args(t) if get_origin(t) is not Literal else ()) or (t,) if a is not type(None)]
+
+
+def _is_date(t: Any) -> bool:
+    return bool(_members(t)) and all(m in (PartialDate, DateRange) for m in _members(t))
 
 
 def _target(t: Any) -> str | None:
-    """The registry a field type refers to, if it is a record reference."""
-    args = [a for a in (get_args(t) or (t,)) if a is not type(None)]
+    """The registry a field type refers to, if it is a record reference (or a tuple of them)."""
     if get_origin(t) is tuple:
-        args = [get_args(t)[0]]
-    if len(args) == 1 and isinstance(args[0], type) and args[0].__name__ in _REGISTRY_OF:
-        return _REGISTRY_OF[args[0].__name__]
+        t = get_args(t)[0]
+    members = _members(t)
+    if len(members) == 1 and members[0] in _REGISTRY_OF:
+        return _REGISTRY_OF[members[0]]
+    return None
+
+
+def _value_type(t: Any) -> type | None:
+    """The value type a tuple field holds (``tuple[Money, ...]`` -> Money), if any."""
+    if get_origin(t) is tuple and get_args(t)[0] in _VALUES:
+        return typing.cast("type", get_args(t)[0])
     return None
 
 
@@ -91,118 +107,212 @@ def _text(value: Any) -> str:
         return f"{value.value} {value.currency}"
     if isinstance(value, Role):
         return f"{value.edition} {value.role}"
-    if isinstance(value, (Count, Position, PartialDate, DateRange)):
-        return str(value)
+    if isinstance(value, Variant):
+        return f"{value.field}: {value.value}"
     if isinstance(value, tuple):
         return "; ".join(_text(v) for v in value)
     return str(value)
 
 
-def _field_type(name: str, t: Any) -> str:
-    base = [a for a in (get_args(t) or (t,)) if a is not type(None)]
-    if name in ("edition", "year", "number") and base == [int]:
-        return "integer"
-    return "string"
+def _day(value: Any, end: bool) -> str:
+    if not isinstance(value, (PartialDate, DateRange)):
+        return ""
+    return (value.latest if end else value.earliest).isoformat()
+
+
+def _field_schema(name: str, t: Any, description: str | None) -> dict[str, Any]:
+    members = _members(t)
+    spec: dict[str, Any] = {"name": name, "type": "string"}
+    if description:
+        spec["description"] = description
+    if members == [int]:
+        spec["type"] = "integer"
+    elif members == [Decimal]:
+        spec["type"] = "number"
+    elif _is_date(t):
+        spec["constraints"] = {"pattern": DATE[1:-1]}
+    elif get_origin(t) is Literal or (members and get_origin(members[0]) is Literal):
+        spec["constraints"] = {"enum": list(get_args(members[0]) if members else get_args(t))}
+    return spec
+
+
+class _Table:
+    """One CSV table being built: its header, Frictionless field schemas, keys and rows."""
+
+    def __init__(self, name: str, description: str, primary_key: list[str]):
+        self.name = name
+        self.description = description
+        self.primary_key = primary_key
+        self.fields: list[dict[str, Any]] = []
+        self.foreign: list[dict[str, Any]] = []
+        self.rows: list[dict[str, str]] = []
+
+    def column(self, name: str, t: Any, description: str | None = None) -> None:
+        self.fields.append(_field_schema(name, t, description))
+        target = _target(t)
+        if target is not None and get_origin(t) is not tuple:
+            self.foreign.append({"fields": name, "reference": {"resource": target, "fields": "id"}})
+        elif name == "edition" and _members(t) == [int]:
+            self.foreign.append({"fields": name, **_EDITION_KEY})
+
+    def write(self, out: Path) -> tuple[Path, dict[str, Any]]:
+        path = out / f"{self.name}.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=[f["name"] for f in self.fields], lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(self.rows)
+        schema: dict[str, Any] = {"fields": self.fields, "primaryKey": self.primary_key}
+        if self.foreign:
+            schema["foreignKeys"] = self.foreign
+        resource = {
+            "name": self.name,
+            "path": path.name,
+            "profile": "tabular-data-resource",
+            "description": self.description,
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": schema,
+        }
+        return path, resource
+
+
+def _record_tables(ds: Dataset, registry: str) -> list[_Table]:
+    """The main table of one registry, then its join and child tables."""
+    cls = _RECORDS[registry]
+    attrs.resolve_types(cls)
+    singular = cls.__name__.lower()
+    owner = f"{singular}_id"
+    docs = field_descriptions(cls)
+    fields = [f for f in attrs.fields(cls) if f.init]
+    main = _Table(registry, (cls.__doc__ or "").strip().splitlines()[0], ["id"])
+    extra: list[_Table] = []
+    dates: list[str] = []
+    for field in fields:
+        main.column(field.name, field.type, docs.get(field.name))
+        target = _target(field.type)
+        value_type = _value_type(field.type)
+        if target is not None and get_origin(field.type) is tuple:
+            other = _RECORDS[target].__name__.lower()
+            column = f"{other}_id" if other != singular else f"{field.name}_id"
+            join = _Table(
+                f"{registry}_{field.name}",
+                f"{docs.get(field.name, field.name)} One row per {singular} and {other}.",
+                [owner, column],
+            )
+            join.column(owner, cls, f"The {singular}.")
+            join.column(column, _RECORDS[target], f"The {other}.")
+            for rec in getattr(ds, registry):
+                join.rows.extend({owner: rec.id, column: ref.id} for ref in getattr(rec, field.name))
+            extra.append(join)
+        elif target is not None:
+            main.fields.append(
+                {"name": f"{field.name}_name", "type": "string", "description": f"The name of the {field.name}."}
+            )
+        elif value_type is not None:
+            extra.append(_child_table(ds, registry, cls, field.name, value_type, docs.get(field.name)))
+        elif _is_date(field.type):
+            dates.append(field.name)
+    for name in dates:
+        main.fields.append({"name": f"{name}_start", "type": "date", "description": f"The first day {name} covers."})
+        main.fields.append({"name": f"{name}_end", "type": "date", "description": f"The last day {name} covers."})
+    for rec in getattr(ds, registry):
+        row: dict[str, str] = {}
+        for field in fields:
+            value = getattr(rec, field.name)
+            row[field.name] = _text(value)
+            if isinstance(value, Record) and _target(field.type) is not None:
+                row[f"{field.name}_name"] = value._label()
+            elif field.name in dates:
+                row[f"{field.name}_start"] = _day(value, end=False)
+                row[f"{field.name}_end"] = _day(value, end=True)
+        main.rows.append(row)
+    return [main, *extra]
+
+
+def _child_table(
+    ds: Dataset, registry: str, cls: type[Record], name: str, value_type: type, description: str | None
+) -> _Table:
+    """A table of the values one tuple field holds, one row per value, in order."""
+    singular = cls.__name__.lower()
+    owner = f"{singular}_id"
+    table = _Table(f"{registry}_{name}", description or name, [owner, "seq"])
+    table.column(owner, cls, f"The {singular}.")
+    table.fields.append({"name": "seq", "type": "integer", "description": "1-based position in the list."})
+    docs = field_descriptions(value_type)
+    attrs.resolve_types(value_type)
+    value_fields = [f for f in attrs.fields(value_type) if f.init]
+    for field in value_fields:
+        column = "source_id" if value_type is Citation and field.name == "source" else field.name
+        if column in ("start", "end") or field.name == "sources":
+            table.fields.append({"name": column, "type": "string", "description": docs.get(field.name, column)})
+        else:
+            table.column(column, field.type, docs.get(field.name))
+    for rec in getattr(ds, registry):
+        for seq, value in enumerate(getattr(rec, name), start=1):
+            row = {owner: rec.id, "seq": str(seq)}
+            for field in value_fields:
+                column = "source_id" if value_type is Citation and field.name == "source" else field.name
+                row[column] = _text(getattr(value, field.name))
+            table.rows.append(row)
+    return table
+
+
+def _crosswalk_table(ds: Dataset) -> _Table:
+    docs = field_descriptions(_model.CrosswalkLink)
+    table = _Table(
+        "crosswalk",
+        "The 2013 to 2021 crosswalk of pillars and workstreams: hled's own editorial analysis, citing no source.",
+        ["earlier", "later"],
+    )
+    for name in ("earlier", "later"):
+        table.fields.append({"name": name, "type": "string", "description": f"{docs[name]} (its id)"})
+        table.fields.append(
+            {"name": f"{name}_kind", "type": "string", "constraints": {"enum": ["pillar", "workstream"]}}
+        )
+        table.fields.append({"name": f"{name}_title", "type": "string"})
+    table.fields.append({"name": "rationale", "type": "string", "description": docs["rationale"]})
+    for link in ds.compare_editions().links:
+        row = {"rationale": link.rationale}
+        for name in ("earlier", "later"):
+            item = getattr(link, name)
+            row.update({name: item.id, f"{name}_kind": type(item).__name__.lower(), f"{name}_title": item.title})
+        table.rows.append(row)
+    return table
 
 
 def write_csv(ds: Dataset, out: Path) -> list[Path]:
-    """Write one CSV table per registry, a join table per many-valued reference, and ``datapackage.json``.
+    """Write the tables of *ds* as CSV files and ``datapackage.json`` into *out*; return the paths written.
 
-    Main tables hold scalar fields as text, single references as ids (with a
-    foreign key), and many-valued fields joined with ``"; "``. Each many-valued
-    reference also gets a two-column join table (``accomplishments_organizations.csv``)
-    whose foreign keys tools such as R or SQL can use.
+    Main tables hold scalar fields, single references as an id column (with a
+    foreign key) plus a ``_name`` column, dates in their source precision plus
+    ``_start`` and ``_end`` day columns, and many-valued fields as readable text
+    joined with ``"; "``. The join and child tables hold the same lists in
+    relational form.
     """
+    tables: list[_Table] = []
+    for registry in REGISTRY_NAMES:
+        tables.extend(_record_tables(ds, registry))
+    tables.append(_crosswalk_table(ds))
     written: list[Path] = []
     resources: list[dict[str, Any]] = []
-    for registry in REGISTRY_NAMES:
-        cls = _record_type(registry)
-        attrs.resolve_types(cls)
-        fields = [f for f in attrs.fields(cls) if f.init]
-        header: list[str] = []
-        schema_fields: list[dict[str, Any]] = []
-        foreign: list[dict[str, Any]] = []
-        joins: list[tuple[str, str]] = []
-        for field in fields:
-            header.append(field.name)
-            target = _target(field.type)
-            schema_fields.append({"name": field.name, "type": _field_type(field.name, field.type)})
-            if target is not None and get_origin(field.type) is tuple:
-                joins.append((field.name, target))
-            elif target is not None:
-                header.append(f"{field.name}_name")
-                schema_fields.append({"name": f"{field.name}_name", "type": "string"})
-                foreign.append({"fields": field.name, "reference": {"resource": target, "fields": "id"}})
-        rows = []
-        for rec in getattr(ds, registry):
-            row: dict[str, str] = {}
-            for field in fields:
-                value = getattr(rec, field.name)
-                row[field.name] = _text(value)
-                if f"{field.name}_name" in header:
-                    row[f"{field.name}_name"] = value._label() if isinstance(value, Record) else ""
-            rows.append(row)
-        path = out / f"{registry}.csv"
-        _write_table(path, header, rows)
+    for table in tables:
+        path, resource = table.write(out)
         written.append(path)
-        resources.append(
-            {
-                "name": registry,
-                "path": path.name,
-                "profile": "tabular-data-resource",
-                "format": "csv",
-                "encoding": "utf-8",
-                "schema": {"fields": schema_fields, "primaryKey": ["id"], "foreignKeys": foreign},
-            }
-        )
-        for field_name, target in joins:
-            singular = cls.__name__.lower()
-            column = f"{target}_id"
-            join_rows = [
-                {f"{singular}_id": rec.id, column: ref.id}
-                for rec in getattr(ds, registry)
-                for ref in getattr(rec, field_name)
-            ]
-            name = f"{registry}_{field_name}"
-            path = out / f"{name}.csv"
-            _write_table(path, [f"{singular}_id", column], join_rows)
-            written.append(path)
-            resources.append(
-                {
-                    "name": name,
-                    "path": path.name,
-                    "profile": "tabular-data-resource",
-                    "format": "csv",
-                    "encoding": "utf-8",
-                    "schema": {
-                        "fields": [
-                            {"name": f"{singular}_id", "type": "string"},
-                            {"name": column, "type": "string"},
-                        ],
-                        "foreignKeys": [
-                            {"fields": f"{singular}_id", "reference": {"resource": registry, "fields": "id"}},
-                            {"fields": column, "reference": {"resource": target, "fields": "id"}},
-                        ],
-                    },
-                }
-            )
+        resources.append(resource)
     package = {
         "profile": "tabular-data-package",
         "name": "hled",
         "title": "U.S.-Mexico High-Level Economic Dialogue",
+        "description": _PACKAGE_DESCRIPTION,
         "version": ds.version,
-        "description": "Records of the U.S.-Mexico High-Level Economic Dialogue (2013 and 2021 editions), "
-        "each cited to its public source. Exported by hled.",
+        "homepage": "https://github.com/hled/hled",
+        "licenses": [{"name": "MIT", "path": "https://opensource.org/licenses/MIT", "title": "MIT License"}],
+        "keywords": ["mexico", "united-states", "trade", "economic-dialogue", "hled"],
+        "hled": {"digest": ds.digest},
         "resources": resources,
     }
     path = out / "datapackage.json"
     path.write_text(canonical_json(package), encoding="utf-8")
     written.append(path)
     return written
-
-
-def _write_table(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=header)
-        writer.writeheader()
-        writer.writerows(rows)

@@ -1,77 +1,244 @@
-"""pandas conversion, behind the optional ``hled[pandas]`` extra."""
+"""Tables for notebooks: pandas DataFrames (behind the ``hled[pandas]`` extra) and HTML.
+
+pandas is imported only when a DataFrame is asked for, so ``import hled`` stays
+cheap and pandas stays optional.
+"""
 
 from __future__ import annotations
 
+import html
 import typing
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args, get_origin
 
 import attrs
 
 from hled._dates import DateRange, PartialDate
-from hled._model import Citation, Count, Money, Position, Record, Role
+from hled._model import Citation, Record, Role, Variant
 
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["to_dataframe"]
+__all__ = ["record_html", "selection_html", "to_dataframe"]
+
+_STYLE = "text-align:left"
+_TOP = "text-align:left;vertical-align:top"
+_MAX_ROWS = 60
+_SHOWN_ROWS = 50
 
 
 def _import_pandas() -> Any:
     try:
         import pandas
     except ImportError:
-        msg = "Selection.to_dataframe() needs pandas; install it with: pip install 'hled[pandas]'"
+        msg = (
+            "Selection.to_dataframe() needs pandas, which is not installed; "
+            "install the extra with: pip install 'hled[pandas]'"
+        )
         raise ImportError(msg, name="pandas") from None
     return pandas
 
 
-def _flat(name: str, value: Any, row: dict[str, Any]) -> None:
-    if isinstance(value, Record):
-        row[name] = value.id
-        row[f"{name}_name"] = value._label()
-    elif isinstance(value, (PartialDate, DateRange)):
-        row[name] = str(value)
-        row[f"{name}_start"] = value.earliest
-        row[f"{name}_end"] = value.latest
-    elif isinstance(value, tuple):
-        if name == "sources":
-            row["source_ids"] = "; ".join(c.source.id for c in value if isinstance(c, Citation))
-            row["locators"] = " | ".join(c.locator or "" for c in value if isinstance(c, Citation))
-        elif value and all(isinstance(v, Record) for v in value):
-            row[name] = "; ".join(v.id for v in value)
-            row[f"{name}_names"] = "; ".join(v._label() for v in value)
-        else:
-            row[name] = "; ".join(_text(v) for v in value)
-    else:
-        row[name] = value
+def _is_date(t: Any) -> bool:
+    members = [a for a in get_args(t) or (t,) if a is not type(None)]
+    return bool(members) and all(m in (PartialDate, DateRange) for m in members)
 
 
-def _text(value: Any) -> str:
-    if isinstance(value, Money):
-        return f"{value.value} {value.currency}"
+def _is_records(t: Any) -> bool:
+    return get_origin(t) is tuple and isinstance(get_args(t)[0], type) and issubclass(get_args(t)[0], Record)
+
+
+def _is_record(t: Any) -> bool:
+    members = [a for a in get_args(t) or (t,) if a is not type(None)]
+    return bool(members) and all(isinstance(m, type) and issubclass(m, Record) for m in members)
+
+
+def _text(value: object) -> str:
+    """A value as people read it: ``2013 co-chair``, ``USD 38,000``, ``date: 2022-09 (per wh-...)``."""
     if isinstance(value, Role):
         return f"{value.edition} {value.role}"
-    if isinstance(value, (Count, Position)):
-        return str(value)
+    if isinstance(value, Variant):
+        cited = ", ".join(dict.fromkeys(c.source.id for c in value.sources))
+        return f"{value.field}: {value.value} (per {cited})"
     return str(value)
 
 
-def to_dataframe(records: Sequence[Record], kind: str) -> pandas.DataFrame:
-    """One row per record; references as ids plus names, dates as text plus first and last day."""
+def _joined(values: Sequence[Any]) -> str | None:
+    return "; ".join(_text(v) for v in values) if values else None
+
+
+def _columns(cls: type[Record]) -> list[tuple[str, str, str]]:
+    """(column, field, how) for each DataFrame column of *cls*, in model order."""
+    attrs.resolve_types(cls)
+    columns: list[tuple[str, str, str]] = []
+    for field in attrs.fields(cls):
+        if not field.init:
+            continue
+        name = field.name
+        if name == "sources":
+            columns += [("sources", name, "source-ids"), ("locators", name, "locators")]
+        elif _is_date(field.type):
+            columns += [(name, name, "date-start"), (f"{name}_end", name, "date-end"), (f"{name}_text", name, "text")]
+        elif _is_record(field.type):
+            columns += [(name, name, "id"), (f"{name}_name", name, "label")]
+        elif _is_records(field.type):
+            columns += [(name, name, "ids"), (f"{name}_names", name, "labels")]
+        elif get_origin(field.type) is tuple:
+            columns.append((name, name, "joined"))
+        else:
+            columns.append((name, name, "value"))
+    return columns
+
+
+def _cell(value: Any, how: str) -> Any:
+    if how == "source-ids":
+        return _joined(list(dict.fromkeys(c.source.id for c in value)))
+    if how == "locators":
+        return " | ".join(c.locator or "" for c in value) or None
+    if value is None:
+        return None
+    if how == "date-start":
+        return value.earliest
+    if how == "date-end":
+        return value.latest
+    if how == "text":
+        return str(value)
+    if how == "id":
+        return value.id
+    if how == "label":
+        return value._label()
+    if how == "ids":
+        return _joined([v.id for v in value])
+    if how == "labels":
+        return _joined([v._label() for v in value])
+    if how == "joined":
+        return _joined(value)
+    return value
+
+
+def to_dataframe(records: Sequence[Record], kind: str, cls: type[Record] | None = None) -> pandas.DataFrame:
+    """One row per record, indexed by id, with references and dates flattened for analysis.
+
+    A reference becomes two columns, its id (``pillar``) and its name
+    (``pillar_name``); a list of references becomes ``"; "``-joined ids and names.
+    A date becomes ``datetime64`` columns for its first and last day (``date``,
+    ``date_end``) and its text in the source's precision (``date_text``). Other
+    lists are joined with ``"; "``; citations become ``sources`` (ids) and
+    ``locators``. Edition years are nullable integers.
+
+    Raises:
+        ImportError: pandas is not installed; the message names the ``hled[pandas]`` extra.
+    """
     pd = _import_pandas()
-    rows = []
-    for rec in records:
-        row: dict[str, Any] = {}
-        for field in attrs.fields(type(rec)):
-            if field.init:
-                _flat(field.name, getattr(rec, field.name), row)
-        rows.append(row)
-    frame = pd.DataFrame(rows)
-    for column in frame.columns:
-        if column.endswith(("_start", "_end")) or column in ("published_start", "published_end"):
+    if cls is None:
+        cls = type(records[0]) if records else Record
+    columns = _columns(cls) if cls is not Record else [("id", "id", "value")]
+    data = {column: [_cell(getattr(rec, field), how) for rec in records] for column, field, how in columns}
+    frame = pd.DataFrame(data, columns=[c for c, _, _ in columns])
+    for column, field, how in columns:
+        if how in ("date-start", "date-end"):
             frame[column] = pd.to_datetime(frame[column])
-    if "id" in frame.columns:
-        frame = frame.set_index("id", drop=False)
-        frame.index.name = f"{kind}_id"
+        elif field in ("edition", "year", "number") and how == "value":
+            frame[column] = frame[column].astype("Int64")
+    frame.index = pd.Index(frame["id"], name=f"{kind}_id")
     return typing.cast("pandas.DataFrame", frame)
+
+
+# ---- HTML for notebooks -------------------------------------------------------------------------
+
+_SUMMARY_COLUMNS = (
+    "year",
+    "edition",
+    "number",
+    "date",
+    "kind",
+    "name",
+    "title",
+    "acronym",
+    "pillar",
+    "country",
+    "publisher",
+    "published",
+    "place",
+    "summary",
+)
+
+
+def _esc(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _ref_html(rec: Record) -> str:
+    return f"{_esc(rec._label())} <code>{_esc(rec.id)}</code>"
+
+
+def _citation_html(citation: Citation) -> str:
+    source = citation.source
+    link = f"<a href='{_esc(source.url)}' title='{_esc(source.title)}'>{_esc(source.id)}</a>"
+    return link + (f" ({_esc(citation.locator)})" if citation.locator else "")
+
+
+def _value_html(value: object) -> str:
+    if isinstance(value, Record):
+        return _ref_html(value)
+    if isinstance(value, Citation):
+        return _citation_html(value)
+    if isinstance(value, tuple):
+        return "<br>".join(_value_html(v) for v in value)
+    if isinstance(value, str) and value.startswith(("https://", "http://")):
+        return f"<a href='{_esc(value)}'>{_esc(value)}</a>"
+    return _esc(_text(value))
+
+
+def record_html(rec: Record) -> str:
+    """One record as a two-column HTML table: field, value (references by name and id, citations linked)."""
+    rows = []
+    for field in attrs.fields(type(rec)):
+        if not field.init:
+            continue
+        value = getattr(rec, field.name)
+        if value is None or value == ():
+            continue
+        rows.append(
+            f"<tr><th style='{_STYLE}'>{_esc(field.name)}</th><td style='{_STYLE}'>{_value_html(value)}</td></tr>"
+        )
+    caption = f"{type(rec).__name__} <code>{_esc(rec.id)}</code>"
+    return f"<table><caption>{caption}</caption>{''.join(rows)}</table>"
+
+
+def _summary_columns(cls: type) -> list[str]:
+    names = {f.name for f in attrs.fields(cls) if f.init}
+    return ["id", *[c for c in _SUMMARY_COLUMNS if c in names][:6]]
+
+
+def _summary_cell(rec: Record, column: str) -> str:
+    value = getattr(rec, column)
+    if value is None:
+        return ""
+    if isinstance(value, Record):
+        return f"<span title='{_esc(value._label())}'>{_esc(value.id)}</span>"
+    text = str(value)
+    if len(text) > 100:
+        return f"<span title='{_esc(text)}'>{_esc(_short(text, 100))}</span>"
+    return _esc(text)
+
+
+def selection_html(records: Sequence[Record], kind: str) -> str:
+    """Records as an HTML table with one row each and their most telling columns (long ones cut)."""
+    caption = f"{len(records)} {kind} record{'' if len(records) == 1 else 's'}"
+    if not records:
+        return f"<table><caption>{_esc(caption)}</caption></table>"
+    columns = _summary_columns(type(records[0]))
+    head = "".join(f"<th style='{_STYLE}'>{_esc(c)}</th>" for c in columns)
+    shown = records if len(records) <= _MAX_ROWS else records[:_SHOWN_ROWS]
+    body = "".join(
+        "<tr>" + "".join(f"<td style='{_TOP}'>{_summary_cell(r, c)}</td>" for c in columns) + "</tr>" for r in shown
+    )
+    if len(shown) < len(records):
+        more = len(records) - len(shown)
+        body += f"<tr><td colspan='{len(columns)}' style='{_STYLE}'>… {more} more</td></tr>"
+    return f"<table><caption>{_esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
