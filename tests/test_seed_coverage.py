@@ -48,10 +48,10 @@ class TestSources:
     """One Source record per seed document, with its real title, publisher, date and address."""
 
     def test_one_source_per_seed(self) -> None:
-        """The four seed documents are the four sources."""
+        """Each of the four seed documents is a source (later documents are covered by test_public_record_coverage)."""
         ids = {source.id for source in hled.sources}
 
-        assert ids == {FS21, SRE, WIKI, FS22}
+        assert {FS21, SRE, WIKI, FS22} <= ids
 
     @pytest.mark.parametrize(
         ("source_id", "title", "publisher", "published", "quality"),
@@ -223,10 +223,13 @@ class TestWikipediaArticle:
     )
     def test_2013_roles(self, country: str, role: str, expected: int) -> None:
         """'Organizational structure': 3+3 co-chairs and 7+5 participants in 2013."""
-        selection = hled.organizations.filter(role=role, edition=2013, country=country)
+        selection = [
+            o
+            for o in hled.organizations.filter(role=role, edition=2013, country=country)
+            if any(r.edition == 2013 and r.role == role and cites(r, WIKI) for r in o.roles)
+        ]
 
         assert len(selection) == expected
-        assert all(cites(r, WIKI) for o in selection for r in o.roles)
 
     def test_us_co_chairs(self) -> None:
         """The U.S. side was co-chaired by Commerce, State and USTR."""
@@ -257,7 +260,7 @@ class TestWikipediaArticle:
         ]
 
     def test_results_by_year(self) -> None:
-        """Results of 2014 (2), 2015, 2016, the relaunch (3, one dated 2021), 2023 and 2024."""
+        """Results of 2014 (2), 2015, 2016, the relaunch (3; Sembrando Oportunidades now dated 2021), 2023 and 2024."""
         results = citing(hled.accomplishments, WIKI)
 
         assert sorted(a.date.year for a in results) == [
@@ -266,7 +269,7 @@ class TestWikipediaArticle:
             2015,
             2016,
             2021,
-            2022,
+            2021,
             2022,
             2023,
             2024,
@@ -287,7 +290,9 @@ class TestWikipediaArticle:
 
     def test_guatemala_steps(self) -> None:
         """AMEXCID and USAID announced a program in 2023 and concluded training in 2024."""
-        results = hled.accomplishments.filter(organization="AMEXCID")
+        results = [
+            a for a in hled.accomplishments.filter(organization="AMEXCID") if cites(a, WIKI) and "Guatemala" in a.places
+        ]
 
         assert [str(a.date) for a in results] == ["2023", "2024"]
         assert all("Guatemala" in a.places and {o.id for o in a.organizations} == {"amexcid", "usaid"} for a in results)
@@ -429,7 +434,9 @@ class TestWorkPlanSummary:
         """The meeting the work plan derives from was held in Washington, D.C."""
         event = hled.events.filter(kind="relaunch")[0]
 
-        assert event.place == "Washington, D.C."
+        assert event.place is not None
+        assert event.place.endswith("Washington, D.C.")
+        assert any(v.field == "place" and v.value == "Washington, D.C." for v in event.variants)
 
     def test_people_and_bodies(self) -> None:
         """The summary names four presidents and, in its footnote, the SRE."""
@@ -445,6 +452,17 @@ class TestWorkPlanSummary:
         assert organizations == {"sre"}
 
 
+# The 2022 fact sheet has no pillar headings: its locators name the group of
+# bullets by the theme of the paragraph that opens it (groups 1 to 4 are placed
+# under Pillars I to IV).
+FS22_GROUPS = {
+    "I": "group 1 (business environment and supply chains)",
+    "II": "group 2 (livelihoods in northern Central America and southern Mexico)",
+    "III": "group 3 (ICT, networks, cybersecurity and telecom)",
+    "IV": "group 4 (entrepreneurs, SMEs and inclusion)",
+}
+
+
 class TestFactSheet2022:
     """The White House fact sheet of 2022-09-12 (wh-2022-09-12-fact-sheet)."""
 
@@ -455,13 +473,13 @@ class TestFactSheet2022:
 
         found = locators(results, FS22)
 
-        assert found == {f"Pillar {roman}, bullet {n}" for n in range(1, expected + 1)}
+        assert found == {f"{FS22_GROUPS[roman]}, bullet {n}" for n in range(1, expected + 1)}
 
     def test_results_are_all_placed_under_a_pillar(self) -> None:
-        """All 29 records from the 20 bullets sit under a 2021 pillar."""
+        """All 30 records from the 20 bullets sit under a 2021 pillar."""
         results = citing(hled.accomplishments, FS22)
 
-        assert len(results) == 29
+        assert len(results) == 30
         assert all(a.pillar is not None and a.pillar.edition == 2021 and a.edition == 2021 for a in results)
 
     def test_amounts(self) -> None:
@@ -642,7 +660,7 @@ class TestNames:
         """Binational and international bodies have country None."""
         ids = {o.id for o in hled.organizations if o.country is None}
 
-        assert ids == {"nadb", "museic", "fumec", "apec", "usmca-free-trade-commission"}
+        assert ids == {"nadb", "museic", "fumec", "apec", "usmca-free-trade-commission", "iom"}
 
 
 class TestCrosswalk:
