@@ -88,17 +88,9 @@ def _sources_page() -> str:
     import hled
 
     counts: dict[str, int] = {}
-    for name in (
-        "editions",
-        "pillars",
-        "workstreams",
-        "actions",
-        "organizations",
-        "people",
-        "programs",
-        "events",
-        "accomplishments",
-    ):
+    from hled._load import REGISTRIES
+
+    for name in REGISTRIES[:-1]:
         for rec in getattr(hled, name):
             for cited in {c.source.id for c in rec.sources}:
                 counts[cited] = counts.get(cited, 0) + 1

@@ -132,7 +132,7 @@ class TestOtherCommands:
         code, out, _ = run(capsys, "search", "supply chain", "--json", "--data", str(MINI))
 
         assert code == 0
-        assert json.loads(out)[0]["id"] == "2021-pillar-1"
+        assert json.loads(out)[0]["id"] == "2021-supply-chains"
         code, out, _ = run(capsys, "search", "supply chain", "--in", "actions", "--data", str(MINI))
         assert code == 0
         assert out.splitlines()[2].split()[:2] == ["action", "2021-p1-critical-industries"]

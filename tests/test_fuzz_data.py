@@ -31,20 +31,7 @@ from hled._cli import main
 
 from .conftest import MINI
 
-FILES = (
-    "meta.json",
-    "sources.json",
-    "organizations.json",
-    "people.json",
-    "editions.json",
-    "pillars.json",
-    "workstreams.json",
-    "programs.json",
-    "actions.json",
-    "events.json",
-    "accomplishments.json",
-    "crosswalk.json",
-)
+FILES = hled._load.FILES
 CLASS_OF: dict[str, type] = {
     "sources.json": hled.Source,
     "organizations.json": hled.Organization,

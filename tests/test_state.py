@@ -12,21 +12,11 @@ import attrs
 import pytest
 
 import hled
+from hled._load import REGISTRIES
 
 from .conftest import MINI
 
-REGISTRY_NAMES = (
-    "sources",
-    "organizations",
-    "people",
-    "editions",
-    "pillars",
-    "workstreams",
-    "programs",
-    "actions",
-    "events",
-    "accomplishments",
-)
+REGISTRY_NAMES = REGISTRIES
 
 
 def _python(code: str) -> str:
@@ -290,3 +280,36 @@ class TestRaces:
         ds._lock = OtherThreadFinishesWhileWeWait()  # type: ignore[assignment]
 
         assert ds.supported_by("official") is other
+
+    def test_a_thread_that_waited_uses_the_search_index_built_meanwhile(self):
+        """A thread that waited for a registry's search lock uses the index another thread built."""
+        ds = hled.load(MINI)
+        built = hled.load(MINI).pillars._search_index()
+
+        class OtherThreadFinishesWhileWeWait:
+            def __enter__(self) -> None:
+                ds.pillars._search = built
+
+            def __exit__(self, *exc: object) -> None:
+                return None
+
+        ds.pillars._lock = OtherThreadFinishesWhileWeWait()  # type: ignore[assignment]
+
+        assert ds.pillars._search_index() is built
+
+    def test_a_thread_that_waited_uses_the_global_index_built_meanwhile(self):
+        """A thread that waited for the dataset lock uses the global search index built meanwhile."""
+        ds = hled.load(MINI)
+        other = hled.load(MINI)
+        other.search("supply")
+
+        class OtherThreadFinishesWhileWeWait:
+            def __enter__(self) -> None:
+                ds._everything = other._everything
+
+            def __exit__(self, *exc: object) -> None:
+                return None
+
+        ds._lock = OtherThreadFinishesWhileWeWait()  # type: ignore[assignment]
+
+        assert [r.id for r in ds.search("supply chains")] == [r.id for r in other.search("supply chains")]

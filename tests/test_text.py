@@ -17,8 +17,8 @@ def exhaustive(index: SearchIndex, text: str, limit: int) -> list[tuple[float, i
     for term in dict.fromkeys(tokens(text)):
         for doc, score in index._scores.get(term, {}).items():
             scores[doc] = scores.get(doc, 0.0) + score
-    for doc in index._exact.get(fold(text), ()):
-        scores[doc] = scores.get(doc, 0.0) + 1000.0
+    for doc, bonus in index._bonuses(text, fold(text)).items():
+        scores[doc] = scores.get(doc, 0.0) + bonus
     return [(s, d) for d, s in heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))]
 
 
@@ -39,6 +39,20 @@ class TestSearchIndex:
             limit = rng.choice([1, 5, 10, 400])
 
             assert index.query(text, limit) == exhaustive(index, text, limit)
+
+    def test_whole_field_bonus(self):
+        """A whole own field matches above any term score, verbatim above folded; referenced names do not."""
+        index = SearchIndex(
+            [
+                [("U.S.-Mexico High-Level Economic Dialogue", 3.0)],
+                [("U.S.–Mexico High-Level Economic Dialogue", 3.0)],
+                [("an event with USAID", 1.0), ("USAID", 0.5)],
+                [("USAID", 3.0)],
+            ]
+        )
+
+        assert [doc for _, doc in index.query("U.S.–Mexico High-Level Economic Dialogue", 2)] == [1, 0]
+        assert [doc for _, doc in index.query("USAID", 2)] == [3, 2]
 
     def test_fields_without_letters_or_digits_match_nothing_exactly(self):
         """A field of punctuation only adds no exact-match key: searching it finds nothing."""

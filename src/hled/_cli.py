@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from hled._load import REGISTRIES
 from hled.errors import AmbiguousLookup, DataError, HledError, RecordNotFound
 
 if TYPE_CHECKING:
@@ -25,18 +26,6 @@ if TYPE_CHECKING:
 
 __all__ = ["main"]
 
-REGISTRIES = (
-    "editions",
-    "pillars",
-    "workstreams",
-    "actions",
-    "organizations",
-    "people",
-    "programs",
-    "events",
-    "accomplishments",
-    "sources",
-)
 _INT_CRITERIA = frozenset({"edition", "year", "number"})
 _HELP = {
     "edition": "edition year: 2013 or 2021",

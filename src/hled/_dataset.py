@@ -13,7 +13,7 @@ import attrs
 
 from hled._build import Built, build
 from hled._codes import COUNTRIES
-from hled._load import read_bundled, read_directory
+from hled._load import FILES, read_bundled, read_directory
 from hled._model import (
     Accomplishment,
     Action,
@@ -662,6 +662,7 @@ class Dataset:
         "_crosswalk",
         "_digest",
         "_edition_years",
+        "_everything",
         "_lock",
         "_views",
         "accomplishments",
@@ -693,6 +694,7 @@ class Dataset:
         self._lock = threading.Lock()
         self._digest: str | None = None
         self._views: dict[frozenset[str], Dataset] = {}
+        self._everything: tuple[Any, tuple[Record, ...]] | None = None
         self._edition_years = frozenset(e.year for e in built.of(Edition))
         act = _activity(built)
         none = _Activity()
@@ -907,13 +909,31 @@ class Dataset:
         return self._crosswalk
 
     def search(self, text: str, limit: int = 10) -> list[Record]:
-        """Search every registry at once; return records of any type, best first."""
-        scored: list[tuple[float, int, int, Record]] = []
-        for rank, reg in enumerate(self.registries.values()):
-            for score, doc in reg._scored(text, limit):
-                scored.append((score, rank, doc, reg._records[doc]))
-        scored.sort(key=lambda item: (-item[0], item[1], item[2]))
-        return [item[3] for item in scored[:limit]]
+        """Search every registry at once; return records of any type, best first.
+
+        One index over every record ranks them together, so a word's rarity is judged
+        across the whole dataset, not within one registry.
+
+        Raises:
+            TypeError: *text* is not a string or *limit* not an int.
+            ValueError: *limit* is negative.
+        """
+        from hled._registry import _search_fields
+        from hled._text import SearchIndex
+
+        self.pillars._scored(text, limit)  # validates the arguments as every registry does
+        if not text.strip() or limit == 0:
+            return []
+        index = self._everything
+        if index is None:
+            with self._lock:
+                index = self._everything
+                if index is None:
+                    records = [r for reg in self.registries.values() for r in reg]
+                    index = (SearchIndex([list(_search_fields(r)) for r in records]), tuple(records))
+                    self._everything = index
+        engine, everything = index
+        return [everything[doc] for _, doc in engine.query(text, limit)]
 
     @property
     def digest(self) -> str:
@@ -981,18 +1001,7 @@ class Dataset:
         return f"<Dataset {self.version}: {counts}>"
 
 
-REGISTRY_NAMES = (
-    "sources",
-    "organizations",
-    "people",
-    "editions",
-    "pillars",
-    "workstreams",
-    "programs",
-    "actions",
-    "events",
-    "accomplishments",
-)
+REGISTRY_NAMES = tuple(name.removesuffix(".json") for name in FILES[1:-1])  # the build order
 
 _default: Dataset | None = None
 _default_lock = threading.Lock()

@@ -11,7 +11,7 @@ import sys
 
 from hled.errors import DataError
 
-__all__ = ["FILES", "META", "read_bundled", "read_directory"]
+__all__ = ["FILES", "META", "REGISTRIES", "read_bundled", "read_directory"]
 
 META = "meta.json"
 FILES = (
@@ -27,6 +27,19 @@ FILES = (
     "events.json",
     "accomplishments.json",
     "crosswalk.json",
+)
+# The registries in the order API.md lists them (FILES is the build order).
+REGISTRIES = (
+    "editions",
+    "pillars",
+    "workstreams",
+    "actions",
+    "organizations",
+    "people",
+    "programs",
+    "events",
+    "accomplishments",
+    "sources",
 )
 
 

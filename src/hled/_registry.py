@@ -354,9 +354,19 @@ def _names(rec: Record) -> Iterator[str]:
         if isinstance(value, str):
             yield value
     yield from getattr(rec, "aliases", ())
-    year = getattr(rec, "year", None)
-    if type(rec).__name__ == "Edition" and isinstance(year, int):
-        yield str(year)
+    kind = type(rec).__name__
+    if kind == "Edition":
+        yield str(rec.year)  # type: ignore[attr-defined]
+    elif kind == "Pillar":
+        # Users number pillars both ways; "Pillar 1" alone is ambiguous across editions, and says so.
+        number, edition = rec.number, rec.edition  # type: ignore[attr-defined]
+        yield f"Pillar {number}"
+        yield f"{edition} Pillar {number}"
+        if number < len(_ROMAN):
+            yield f"{edition} Pillar {_ROMAN[number]}"
+
+
+_ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
 def _ref_names(value: object) -> Iterator[str]:

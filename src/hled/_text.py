@@ -158,8 +158,11 @@ class SearchIndex:
 
     Documents are numbered 0..n-1. Each document has fields of text with a weight;
     names and titles weigh more than summaries. A query's score for a document is
-    the sum of its terms' scores there; an exact match of a whole field adds a large
-    bonus, so searching a record's own title or summary always ranks that record first.
+    the sum of its terms' scores there. A query that is a whole field of a record's
+    own (a field weighing 1 or more: name, title, acronym, alias, Spanish name,
+    summary; not the names of records it refers to) adds a large bonus after
+    folding, and twice that when it matches verbatim, so searching a record's own
+    title or summary ranks that record first even beside a near-twin title.
 
     Each term's postings are kept best first, and a query reads them in step, a
     rank at a time, stopping as soon as no document it has not read can still
@@ -167,7 +170,7 @@ class SearchIndex:
     answer, not the number of documents sharing a common word.
     """
 
-    __slots__ = ("_exact", "_postings", "_scores")
+    __slots__ = ("_exact", "_postings", "_scores", "_verbatim")
 
     _K1 = 1.2
     _B = 0.6
@@ -181,13 +184,15 @@ class SearchIndex:
         raw: dict[str, dict[int, float]] = {}
         lengths: list[float] = []
         exact: dict[str, set[int]] = {}
+        verbatim: dict[str, set[int]] = {}
         for doc, fields in enumerate(docs):
             length = 0.0
             for text, weight in fields:
                 folded = _ascii(text)  # once, for both the exact key and the terms
                 key = _NON_ALNUM.sub("", folded)
-                if key:
+                if key and weight >= 1.0:
                     exact.setdefault(key, set()).add(doc)
+                    verbatim.setdefault(text.strip(), set()).add(doc)
                 for term in _terms(folded):
                     bucket = raw.setdefault(term, {})
                     bucket[doc] = bucket.get(doc, 0.0) + weight
@@ -207,6 +212,13 @@ class SearchIndex:
             self._scores[term] = scored
             self._postings[term] = tuple(sorted([(score, doc) for doc, score in scored.items()], key=_best_first))
         self._exact = {k: tuple(sorted(v)) for k, v in exact.items()}
+        self._verbatim = {k: tuple(sorted(v)) for k, v in verbatim.items()}
+
+    def _bonuses(self, text: str, key: str) -> dict[int, float]:
+        bonus = dict.fromkeys(self._exact.get(key, ()), _EXACT)
+        for doc in self._verbatim.get(text.strip(), ()):
+            bonus[doc] = 2 * _EXACT
+        return bonus
 
     def query(self, text: str, limit: int) -> list[tuple[float, int]]:
         """Return up to *limit* ``(score, doc)`` pairs, best first (ties: lower doc first)."""
@@ -220,8 +232,8 @@ class SearchIndex:
             for table in tables:
                 for doc, score in table.items():
                     scores[doc] = scores.get(doc, 0.0) + score
-            for doc in self._exact.get(key, ()):
-                scores[doc] = scores.get(doc, 0.0) + 1000.0
+            for doc, extra in self._bonuses(text, key).items():
+                scores[doc] = scores.get(doc, 0.0) + extra
             return [(score, doc) for doc, score in heapq.nsmallest(limit, scores.items(), key=_ranked)]
         lists = [self._postings[t] for t in terms]
         best: list[tuple[float, int]] = []  # a heap of (score, -doc): the worst of the best on top
@@ -238,8 +250,8 @@ class SearchIndex:
             elif item > best[0]:
                 heapq.heapreplace(best, item)
 
-        for doc in self._exact.get(key, ()):
-            offer(doc, 1000.0)
+        for doc, extra in self._bonuses(text, key).items():
+            offer(doc, extra)
         deepest = max(map(len, lists), default=0)
         for depth in range(deepest):
             for postings in lists:
@@ -264,6 +276,7 @@ class SearchIndex:
         return worst[0] > bound or (worst[0] == bound and -worst[1] < last)
 
 
+_EXACT = 1000.0  # far above any sum of term scores
 _FEW = 200  # postings a query scores exhaustively; beyond, it reads them in step (same answer, sums being exact)
 
 
