@@ -322,3 +322,13 @@ class TestSelectionEdges:
         empty = mini.pillars.filter(edition=2013, number=99)
 
         assert empty._repr_html_().startswith("<table><caption>0 pillar records</caption>")
+
+
+class TestPrivateAxes:
+    def test_internal_axis_is_not_a_criterion(self, mini):
+        """The organizations' internal role-per-edition index is neither listed nor accepted."""
+        assert "_role_in_edition" not in mini.organizations.criteria
+        assert mini.organizations.criteria == ("edition", "role", "country", "kind", "pillar", "year")
+        with pytest.raises(TypeError, match="organization filter got an unexpected criterion '_role_in_edition'"):
+            mini.organizations.filter().filter(_role_in_edition=[("co-chair", 2013)])
+        assert mini.organizations.filter().filter(role="co-chair", edition=2013).ids == ("se",)

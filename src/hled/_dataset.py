@@ -366,7 +366,11 @@ class OrganizationRegistry(Registry[Organization]):
             {"edition": edition, "role": role, "country": country, "kind": kind, "pillar": pillar, "year": year}
         )
 
-    def _select(self, criteria: dict[str, object], within: tuple[int, ...] | None = None) -> Selection[Organization]:
+    def _select(
+        self, criteria: dict[str, object], within: tuple[int, ...] | None = None, *, public: bool = False
+    ) -> Selection[Organization]:
+        if public and any(name.startswith("_") for name in criteria):
+            return super()._select(criteria, within, public=True)  # refuses the private name
         role, edition = criteria.get("role"), criteria.get("edition")
         if role is not None and edition is not None:
             roles = role if isinstance(role, (list, tuple)) else [role]
@@ -374,7 +378,7 @@ class OrganizationRegistry(Registry[Organization]):
             norm_role = self._axes["role"].normalize
             pairs = [(norm_role(self._dataset, r), _edition(self._dataset, e)) for r in roles for e in editions]
             criteria = {k: v for k, v in criteria.items() if k not in ("role", "edition")}
-            criteria["role_in_edition"] = pairs
+            criteria["_role_in_edition"] = pairs
         return super()._select(criteria, within)
 
 
@@ -790,7 +794,7 @@ class Dataset:
             {
                 "edition": Axis(lambda o: {*(r.edition for r in o.roles), *activity(o).editions}, _edition),
                 "role": Axis(lambda o: [r.role for r in o.roles], _choice("role", get_args(RoleName))),
-                "role_in_edition": Axis(lambda o: [(r.role, r.edition) for r in o.roles], _composite),
+                "_role_in_edition": Axis(lambda o: [(r.role, r.edition) for r in o.roles], _composite),
                 "country": Axis(lambda o: [o.country] if o.country else [], _country),
                 "kind": kind(Organization, OrganizationKind),
                 "pillar": Axis(lambda o: activity(o).pillars, _ref("pillars", "pillar")),

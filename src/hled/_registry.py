@@ -94,7 +94,7 @@ class Registry(Generic[R]):
     @property
     def criteria(self) -> tuple[str, ...]:
         """The names `filter` accepts."""
-        return tuple(self._axes)
+        return tuple(name for name in self._axes if not name.startswith("_"))
 
     def __len__(self) -> int:
         return len(self._records)
@@ -184,15 +184,18 @@ class Registry(Generic[R]):
         )
         raise TypeError(msg)
 
-    def _select(self, criteria: dict[str, object], within: tuple[int, ...] | None = None) -> Selection[R]:
+    def _select(
+        self, criteria: dict[str, object], within: tuple[int, ...] | None = None, *, public: bool = False
+    ) -> Selection[R]:
         wanted: list[tuple[str, Hashable, bool]] = []
         for name, value in criteria.items():
             if value is None:
                 continue
-            axis = self._axes.get(name)
+            axis = None if public and name.startswith("_") else self._axes.get(name)
             if axis is None:
                 msg = (
-                    f"{self._kind} filter got an unexpected criterion {name!r}; valid criteria: {', '.join(self._axes)}"
+                    f"{self._kind} filter got an unexpected criterion {name!r}; "
+                    f"valid criteria: {', '.join(self.criteria)}"
                 )
                 raise TypeError(msg)
             if isinstance(value, (list, tuple)):
@@ -309,8 +312,12 @@ class Selection(Sequence[R]):
         return tuple(r.id for r in self._records)
 
     def filter(self, **criteria: Any) -> Selection[R]:
-        """Narrow the selection with the same criteria its registry's ``filter`` takes."""
-        return self._registry._select(criteria, within=self._positions)
+        """Narrow the selection with the same criteria its registry's ``filter`` takes.
+
+        Raises:
+            TypeError: a criterion the registry's ``filter`` does not take.
+        """
+        return self._registry._select(criteria, within=self._positions, public=True)
 
     def to_dicts(self) -> list[dict[str, Any]]:
         """Return the records as JSON-ready dicts (references as ids), as the data files hold them."""
