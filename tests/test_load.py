@@ -318,3 +318,29 @@ class TestLoadEdges:
 
         assert describe(RuntimeError("boom"), int) == "unknown error (boom)"
         assert describe(ValueError(3), None) == "invalid value"
+
+
+class TestValueRules:
+    def test_money_is_plain_decimal_notation(self, data_dir):
+        """Money in exponent form is refused: the data keeps plain decimal strings."""
+        _set(
+            data_dir,
+            "accomplishments.json",
+            "2022-epa-conagua-tijuana",
+            "amounts",
+            [{"value": "4.74e8", "currency": "USD"}],
+        )
+
+        assert _problems(data_dir) == (
+            "accomplishments.json: record '2022-epa-conagua-tijuana' (#1): expected a decimal string like "
+            "'474000000', got '4.74e8' @ $.amounts[0].value",
+        )
+
+    def test_counts_are_not_negative(self, data_dir):
+        """A negative count is refused."""
+        _set(data_dir, "accomplishments.json", "2022-surges-launch", "counts", [{"value": -30, "unit": "partnerships"}])
+
+        assert _problems(data_dir) == (
+            "accomplishments.json: record '2022-surges-launch' (#2): value must be 0 or more, got -30 "
+            "@ $.counts[0].value",
+        )

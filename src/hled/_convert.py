@@ -16,7 +16,7 @@ import re
 import typing
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
 import attrs
@@ -90,15 +90,15 @@ def _strict(kind: type[_T]) -> Callable[[Any, type], _T]:
     return hook
 
 
+_PLAIN_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
 def _structure_decimal(value: Any, _: type) -> Decimal:
     if type(value) is not str:
         msg = f"expected a decimal string like '474000000', got {type(value).__name__} {value!r}"
         raise TypeError(msg)
-    try:
-        number = Decimal(value)
-    except InvalidOperation:
-        number = None
-    if number is None or not number.is_finite() or value.strip() != value:
+    number = Decimal(value) if _PLAIN_DECIMAL.fullmatch(value) else None  # no exponent, NaN or spaces
+    if number is None:
         msg = f"expected a decimal string like '474000000', got {value!r}"
         raise ValueError(msg)
     return number

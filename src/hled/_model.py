@@ -127,9 +127,6 @@ def _on_field(check: _Check) -> _Check:
     return run
 
 
-_STATEMENT_END = re.compile(r"[.!?)\"”]$")
-
-
 @_on_field
 def _slug(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not _SLUG.fullmatch(value):
@@ -159,6 +156,13 @@ def _texts(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
 def _country(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and value not in COUNTRIES:
         msg = f"{attribute.name} must be an ISO 3166-1 alpha-2 code like 'US' or 'MX', got {value!r}"
+        raise ValueError(msg)
+
+
+@_on_field
+def _non_negative(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value < 0:
+        msg = f"{attribute.name} must be 0 or more, got {value!r}"
         raise ValueError(msg)
 
 
@@ -278,7 +282,7 @@ class Count:
         qualifier: ``"at least"``, ``"over"`` or ``"about"`` where the source hedges.
     """
 
-    value: int = attrs.field()
+    value: int = attrs.field(validator=_non_negative)
     unit: str = attrs.field(validator=_text)
     qualifier: Literal["at least", "over", "about", "up to"] | None = None
 

@@ -178,7 +178,17 @@ def _unwrapped(validator: Any) -> Any:
 def _checks() -> dict[Any, str]:
     """The model's validator functions, wrapped and unwrapped, by what they check."""
     found: dict[Any, str] = {}
-    for name in ("_slug", "_text", "_texts", "_country", "_currency", "_positive", "_edition_year", "_cited"):
+    for name in (
+        "_slug",
+        "_text",
+        "_texts",
+        "_country",
+        "_currency",
+        "_positive",
+        "_non_negative",
+        "_edition_year",
+        "_cited",
+    ):
         check = getattr(_model, name, None)
         while check is not None:
             found[check] = name
@@ -214,6 +224,8 @@ def _constrain(schema: dict[str, Any], validator: Any) -> None:
         schema["enum"] = sorted(CURRENCIES)
     elif name == "_positive":
         schema["minimum"] = 1
+    elif name == "_non_negative":
+        schema["minimum"] = 0
     elif name == "_edition_year":
         schema["minimum"] = 1900
         schema["maximum"] = 2100
