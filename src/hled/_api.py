@@ -18,7 +18,9 @@ def dataset(*, official_only: bool = False) -> Dataset:
     Args:
         official_only: keep only records supported by official sources (government
             documents, or copies of them): the same as
-            ``hled.dataset().supported_by("official", "mirror")``.
+            ``hled.dataset().supported_by("official", "mirror")``. It filters
+            records and citations, not the text of a field a kept record holds
+            (see `Dataset.supported_by`).
 
     Raises:
         TypeError: *official_only* is not a bool.

@@ -955,9 +955,12 @@ class Dataset:
         """Return the dataset kept to records cited by sources of these *qualities*.
 
         A record stays if at least one of its citations is of an allowed quality;
-        other citations are dropped, and so are references to records that did not
-        stay. ``hled.dataset(official_only=True)`` is ``supported_by("official", "mirror")``.
-        Each view is built once and cached.
+        other citations are dropped (from roles, positions and variants too, which
+        go when none is left), and so are references to records that did not stay.
+        Field values of a kept record (a Spanish title, a place) and its notes are
+        kept as they are: citations are per record, so the record's remaining
+        citations say which sources support it. ``hled.dataset(official_only=True)``
+        is ``supported_by("official", "mirror")``. Each view is built once and cached.
 
         Raises:
             TypeError: a quality is not a string.
