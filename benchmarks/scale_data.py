@@ -17,18 +17,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-FILES = (
-    "sources.json",
-    "organizations.json",
-    "people.json",
-    "pillars.json",
-    "workstreams.json",
-    "programs.json",
-    "actions.json",
-    "events.json",
-    "accomplishments.json",
-)
+from hled._load import FILES as ALL_FILES
+
 KEPT = ("meta.json", "editions.json")
+FILES = tuple(name for name in ALL_FILES if name not in (*KEPT, "crosswalk.json"))  # the files copied N times
 REFS = frozenset(
     {
         "id",

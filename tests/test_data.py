@@ -10,21 +10,11 @@ import pytest
 
 import hled
 from hled._export import write_json
+from hled._load import REGISTRIES as _REGISTRIES
 
 DATA = Path(hled.__file__).parent / "data"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-REGISTRIES = (
-    "editions",
-    "pillars",
-    "workstreams",
-    "actions",
-    "organizations",
-    "people",
-    "programs",
-    "events",
-    "accomplishments",
-    "sources",
-)
+REGISTRIES = _REGISTRIES
 
 
 def _words(text: str) -> list[str]:

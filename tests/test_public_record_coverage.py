@@ -16,20 +16,11 @@ from typing import Any
 import pytest
 
 import hled
+from hled._load import REGISTRIES as _REGISTRIES
 
 WIKI = "wikipedia-hled"
 QUALITIES = ("official", "mirror", "press", "low")
-REGISTRIES = (
-    "editions",
-    "pillars",
-    "workstreams",
-    "actions",
-    "organizations",
-    "people",
-    "programs",
-    "events",
-    "accomplishments",
-)
+REGISTRIES = _REGISTRIES[:-1]
 PILLARS_2021 = ("2021-pillar-1", "2021-pillar-2", "2021-pillar-3", "2021-pillar-4")
 CABINET_MEETINGS = (
     "2013-launch",
