@@ -346,15 +346,22 @@ def clip(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
 
 
+def reference_target(t: Any) -> tuple[type[Record] | None, bool]:
+    """The record type a field type refers to (None if it is no reference), and whether it holds several.
+
+    ``Organization | None`` -> (Organization, False); ``tuple[Person, ...]`` -> (Person, True).
+    """
+    many = get_origin(t) is tuple
+    if many:
+        t = get_args(t)[0]
+    members = [a for a in (get_args(t) if get_origin(t) is not Literal else ()) or (t,) if a is not type(None)]
+    if len(members) == 1 and isinstance(members[0], type) and issubclass(members[0], Record):
+        return members[0], many
+    return None, many
+
+
 def record_refs(cls: type) -> dict[str, type]:
     """Map each field of *cls* that refers to records of *cls* itself to that type."""
-    found: dict[str, type] = {}
     # without resolving, a field's type is the text of its annotation: no reference would be seen
-    for field in attrs.fields(attrs.resolve_types(cls)):
-        if not field.init:
-            continue
-        t = field.type
-        inner = get_args(t) or (t,)
-        if cls in inner or any(cls in get_args(a) for a in inner):
-            found[field.name] = cls
-    return found
+    fields = attrs.fields(attrs.resolve_types(cls))
+    return {f.name: cls for f in fields if f.init and reference_target(f.type)[0] is cls}

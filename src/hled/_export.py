@@ -22,10 +22,11 @@ from typing import Any, Literal, get_args, get_origin
 
 import attrs
 
-from hled import _model
+from hled._build import FILE_OF
+from hled._convert import reference_target
 from hled._dataset import REGISTRY_NAMES, Dataset
 from hled._dates import DateRange, PartialDate
-from hled._model import Citation, Count, Money, Position, Record, Role, Variant
+from hled._model import Citation, Count, CrosswalkLink, Money, Position, Record, Role, Variant
 from hled._schema import DATE, field_descriptions
 
 __all__ = ["canonical_json", "write_csv", "write_json"]
@@ -47,19 +48,8 @@ def write_json(ds: Dataset, out: Path) -> list[Path]:
     return written
 
 
-_RECORDS: dict[str, type[Record]] = {
-    "sources": _model.Source,
-    "organizations": _model.Organization,
-    "people": _model.Person,
-    "editions": _model.Edition,
-    "pillars": _model.Pillar,
-    "workstreams": _model.Workstream,
-    "programs": _model.Program,
-    "actions": _model.Action,
-    "events": _model.Event,
-    "accomplishments": _model.Accomplishment,
-}
-_REGISTRY_OF = {cls: name for name, cls in _RECORDS.items()}
+_REGISTRY_OF: dict[type, str] = {cls: name.removesuffix(".json") for cls, name in FILE_OF.items()}
+_RECORDS: dict[str, type[Record]] = {name: cls for cls, name in _REGISTRY_OF.items()}
 _VALUES = (Citation, Money, Count, Role, Position, Variant)
 _EDITION_KEY = {"reference": {"resource": "editions", "fields": "year"}}
 _PACKAGE_DESCRIPTION = (
@@ -81,12 +71,8 @@ def _is_date(t: Any) -> bool:
 
 def _target(t: Any) -> str | None:
     """The registry a field type refers to, if it is a record reference (or a tuple of them)."""
-    if get_origin(t) is tuple:
-        t = get_args(t)[0]
-    members = _members(t)
-    if len(members) == 1 and members[0] in _REGISTRY_OF:
-        return _REGISTRY_OF[members[0]]
-    return None
+    target, _ = reference_target(t)
+    return None if target is None else _REGISTRY_OF[target]
 
 
 def _value_type(t: Any) -> type | None:
@@ -259,7 +245,7 @@ def _child_table(
 
 
 def _crosswalk_table(ds: Dataset) -> _Table:
-    docs = field_descriptions(_model.CrosswalkLink)
+    docs = field_descriptions(CrosswalkLink)
     table = _Table(
         "crosswalk",
         "The 2013 to 2021 crosswalk of pillars and workstreams: hled's own editorial analysis, citing no source.",

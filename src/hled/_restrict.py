@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any, get_args, get_origin
+from typing import Any, get_args
 
 import attrs
 
 from hled._build import FILE_OF, build
+from hled._convert import reference_target
 from hled._load import META
-from hled._model import RECORD_TYPES, Quality, Record
+from hled._model import RECORD_TYPES, Quality
 
 __all__ = ["restrict"]
 
@@ -30,15 +31,10 @@ def _reference_fields(cls: type) -> dict[str, tuple[str, bool, bool]]:
     """Map each reference field of *cls* to (file name, many, required)."""
     found = {}
     for field in attrs.fields(cls):
-        if not field.init or field.name == "sources":
-            continue
-        t = field.type
-        many = get_origin(t) is tuple
-        args = get_args(t) if not many else (get_args(t)[0],)
-        targets = [a for a in (args or (t,)) if isinstance(a, type) and issubclass(a, Record)]
-        if len(targets) == 1:
-            optional = many or type(None) in get_args(t) or field.default is not attrs.NOTHING
-            found[field.name] = (FILE_OF[targets[0]], many, not optional)
+        target, many = reference_target(field.type)
+        if target is not None and field.init and field.name != "sources":
+            optional = many or type(None) in get_args(field.type) or field.default is not attrs.NOTHING
+            found[field.name] = (FILE_OF[target], many, not optional)
     return found
 
 
