@@ -61,18 +61,8 @@ class _Parser(argparse.ArgumentParser):
 def _criteria(registry: str) -> list[str]:
     from hled import _dataset
 
-    cls: Any = {
-        "editions": _dataset.EditionRegistry,
-        "pillars": _dataset.PillarRegistry,
-        "workstreams": _dataset.WorkstreamRegistry,
-        "actions": _dataset.ActionRegistry,
-        "organizations": _dataset.OrganizationRegistry,
-        "people": _dataset.PersonRegistry,
-        "programs": _dataset.ProgramRegistry,
-        "events": _dataset.EventRegistry,
-        "accomplishments": _dataset.AccomplishmentRegistry,
-        "sources": _dataset.SourceRegistry,
-    }[registry]
+    # the Dataset class declares each registry attribute with its registry class
+    cls: Any = getattr(_dataset, _dataset.Dataset.__annotations__[registry])
     return [p for p in inspect.signature(cls.filter).parameters if p != "self"]
 
 
