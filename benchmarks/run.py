@@ -242,16 +242,16 @@ def report(results: dict[str, Any]) -> str:
         names = list(next(iter(sc.values()))["queries"])
         out += ["", "## Scale (synthetic copies of the bundled data, loaded with `hled.load`)", ""]
         out += [
-            "| N (records) | accomplishments | load | load per record | memory per record | search index build | "
-            + " | ".join(names)
-            + " |"
+            "| N (records) | accomplishments | load | load per record | lookup and filter indexes "
+            "| load and indexes, per record | memory per record | search index build | " + " | ".join(names) + " |"
         ]
-        out += ["|---" * (6 + len(names)) + "|"]
+        out += ["|---" * (8 + len(names)) + "|"]
         for factor, r in sc.items():
             cells = " | ".join(_us(r["queries"][n]["best"]) for n in names)
             out.append(
                 f"| {factor}x: {r['records']:,} | {r['accomplishments']:,} | {r['load_seconds']:.2f} s "
-                f"| {r['per_record_us']:.0f} µs | {r['bytes_per_record'] / 1024:.1f} KiB "
+                f"| {r['per_record_us']:.0f} µs | {r.get('indexes_seconds', 0) * 1e3:.0f} ms "
+                f"| {r.get('ready_per_record_us', r['per_record_us']):.0f} µs | {r['bytes_per_record'] / 1024:.1f} KiB "
                 f"| {r['search_index_seconds'] * 1e3:.0f} ms | {cells} |"
             )
     return "\n".join(out) + "\n"

@@ -1,18 +1,24 @@
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
-from typing import Any
+import typing
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Literal
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import hled
-from hled import _convert, _fast
-from hled._build import build
+from hled import _convert, _structurers
+from hled._build import FILE_OF, build
 from hled._load import FILES, read_bundled
+from hled._model import Source
 
 FUZZ = settings(
     derandomize=True,
@@ -59,6 +65,17 @@ HOSTILE: list[Any] = [
 ]
 
 
+def make_structurers() -> ModuleType:
+    """The generator script, scripts/make_structurers.py, as a module."""
+    path = Path(__file__).resolve().parent.parent / "scripts" / "make_structurers.py"
+    spec = importlib.util.spec_from_file_location("make_structurers", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def outcome(files: dict[str, bytes]) -> tuple[str, Any]:
     """What building *files* gives: the records, or the DataError's message."""
     try:
@@ -86,11 +103,24 @@ class TestFastPath:
         assert fast[0] == "built"
         assert fast == slow
 
-    def test_unknown_types_are_left_to_the_converter(self):
-        """A type the fast path does not know how the converter treats raises Unsure, never a guess."""
-        for unknown in (int | str, dict, list[int]):
-            with pytest.raises(_fast.Unsure):
-                _fast.structurer(unknown)
+    def test_structurers_module_is_current(self):
+        """The shipped hled/_structurers.py is exactly what scripts/make_structurers.py writes from the model."""
+        shipped = Path(_structurers.__file__).read_text(encoding="utf-8")
+
+        assert shipped == make_structurers().source(), "run python scripts/make_structurers.py"
+
+    @pytest.mark.parametrize("unknown", [int | str, dict, list[int], tuple[int, ...], float | None, Literal[1, 2]])
+    def test_generator_refuses_types_it_cannot_check(self, unknown):
+        """A field type the generator has no strict check for stops it, rather than letting anything through."""
+        with pytest.raises(TypeError, match=r"no fast structuring|1, 2"):
+            make_structurers()._expr(unknown, "value", "_X")
+
+    def test_generator_refuses_defaults_it_cannot_write(self):
+        """A default that is not a plain literal stops the generator."""
+        field = attrs.fields(attrs.make_class("C", {"x": attrs.field(default=frozenset())}))[0]
+
+        with pytest.raises(TypeError, match="no literal for the default"):
+            make_structurers()._default(field)
 
     def test_first_query_needs_neither_cattrs_nor_dateutil(self):
         """import hled and a first lookup import neither cattrs nor dateutil (nor difflib, hashlib)."""
@@ -125,3 +155,85 @@ class TestFastPath:
         slow = slow_outcome(monkeypatch, mutated)
 
         assert fast == slow
+
+    @FUZZ
+    @given(data=st.data())
+    def test_nested_mutations_give_what_the_converter_gives(self, monkeypatch, data):
+        """One field of an object inside a record (a citation, role, position, amount...) mutated: the same outcome."""
+        files = read_bundled()
+        name = data.draw(st.sampled_from([n for n in RECORD_FILES if n not in ("sources.json", "crosswalk.json")]))
+        records = json.loads(files[name])
+        nested = [
+            obj
+            for record in records
+            for value in record.values()
+            if type(value) is list
+            for obj in value
+            if type(obj) is dict
+        ]
+        obj = data.draw(st.sampled_from(nested))
+        field = data.draw(st.sampled_from([*sorted(obj), "no_such_field"]))
+        if data.draw(st.booleans()) and field in obj:
+            del obj[field]
+        else:
+            obj[field] = data.draw(st.sampled_from(HOSTILE))
+        mutated = {**files, name: json.dumps(records).encode()}
+        fast = outcome(mutated)
+
+        slow = slow_outcome(monkeypatch, mutated)
+
+        assert fast == slow
+
+
+def _variants(raw: dict[str, Any]) -> Any:
+    """Every one-field change of *raw*: each field deleted, and set to each hostile value (and an unknown key)."""
+    for field in [*raw, "no_such_field"]:
+        if field in raw:
+            yield field, {k: v for k, v in raw.items() if k != field}
+        for value in HOSTILE:
+            yield field, {**raw, field: value}
+
+
+@pytest.fixture(name="tables", scope="module")
+def _tables() -> dict[type, dict[str, Any]]:
+    built = build(read_bundled())
+    return {cls: {r.id: r for r in records} for cls, records in built.records.items()}
+
+
+class TestNeverMoreLenient:
+    """Record by record, the fast path accepts nothing the converter refuses, and builds what it builds."""
+
+    @staticmethod
+    def _compare(kind: type, raw: Any, tables: dict[type, dict[str, Any]], *, top: bool) -> None:
+        try:
+            fast = (_structurers.RECORDS if top else _structurers.VALUES)[kind](raw, tables)
+        except Exception:
+            return
+        with _convert.resolving(tables, {}):
+            slow = _convert._record_structurer(kind)(raw, kind) if top else _convert.converter().structure(raw, kind)
+        assert fast == slow
+        assert type(fast) is type(slow)
+
+    @pytest.mark.parametrize("cls", list(_structurers.RECORDS), ids=lambda c: c.__name__)
+    def test_every_field_of_a_record(self, cls, tables):
+        """The fullest record of each type, each field changed in every hostile way."""
+        raws = json.loads(read_bundled()[FILE_OF[cls]])
+        raw = max(raws, key=len)
+        for _, changed in _variants(raw):
+            self._compare(cls, changed, tables, top=True)
+
+    @pytest.mark.parametrize("cls", [c for c in _structurers.RECORDS if c is not Source], ids=lambda c: c.__name__)
+    def test_every_field_of_a_nested_object(self, cls, tables):
+        """The first citation, role, position, variant, amount and count of each type, changed in every way."""
+        raws = json.loads(read_bundled()[FILE_OF[cls]])
+        fields = attrs.fields_dict(cls)
+        seen: set[str] = set()
+        for raw in raws:
+            for name, value in raw.items():
+                if name in seen or type(value) is not list or not value or type(value[0]) is not dict:
+                    continue
+                seen.add(name)
+                value_type = typing.get_args(fields[name].type)[0]
+                for _, changed in _variants(value[0]):
+                    self._compare(value_type, changed, tables, top=False)
+        assert seen

@@ -72,6 +72,19 @@ class TestLookup:
 
         assert exc_info.value.candidates == ("2013-pillar-1", "2013-pillar-2")
 
+    def test_pillar_numbers_past_roman_ten(self, data_dir):
+        """A pillar numbered 11 is found as "2021 Pillar 11"; there is no Roman name for it."""
+        path = data_dir / "pillars.json"
+        records = json.loads(path.read_text(encoding="utf-8"))
+        pillar = next(r for r in records if r["id"] == "2021-pillar-4")
+        pillar["number"] = 11
+        path.write_text(json.dumps(records), encoding="utf-8")
+        ds = hled.load(data_dir)
+
+        assert ds.pillars.lookup("2021 Pillar 11").id == "2021-pillar-4"
+        with pytest.raises(hled.RecordNotFound):
+            ds.pillars.lookup("2021 Pillar XI")
+
     def test_titles_of_people_are_not_names(self, mini):
         """A person's title is not a lookup key for the person."""
         with pytest.raises(hled.RecordNotFound):

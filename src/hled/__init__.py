@@ -20,10 +20,10 @@ if TYPE_CHECKING:
     from typing import Any
 
     from hled._api import compare_editions, dataset, load, search, to_dict
+    from hled._crosswalk import Crosswalk
     from hled._dataset import (
         AccomplishmentRegistry,
         ActionRegistry,
-        Crosswalk,
         Dataset,
         EditionRegistry,
         EventRegistry,
@@ -144,7 +144,8 @@ _WHERE = {
     ),
     **dict.fromkeys(("PartialDate", "DateRange"), "hled._dates"),
     **dict.fromkeys(("Registry", "Selection"), "hled._registry"),
-    **dict.fromkeys(("Crosswalk", "Dataset"), "hled._dataset"),
+    "Crosswalk": "hled._crosswalk",
+    "Dataset": "hled._dataset",
     **dict.fromkeys(("compare_editions", "dataset", "load", "search", "to_dict"), "hled._api"),
 }
 _REGISTRIES = frozenset(

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from hled._dataset import Crosswalk, Dataset, default
+from hled._dataset import Dataset, default
 from hled._dataset import load as _load
 from hled._model import Record
+
+if TYPE_CHECKING:
+    from hled._crosswalk import Crosswalk
 
 __all__ = ["compare_editions", "dataset", "load", "search", "to_dict"]
 

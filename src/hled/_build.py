@@ -12,13 +12,10 @@ import typing
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-import attrs
-
 from hled._convert import (
     FIELD_MARK,
     clip,
     describe,
-    record_refs,
     resolving,
     structure_record,
     structure_value,
@@ -39,6 +36,7 @@ from hled._model import (
     Source,
     Workstream,
 )
+from hled._structurers import SELF_REFERENCES
 from hled.errors import DataError
 
 __all__ = ["Built", "build"]
@@ -64,13 +62,15 @@ assert tuple(FILE_OF.values()) == FILES[1:-1]
 _R = TypeVar("_R", bound=Record)
 
 
-@attrs.frozen
 class Built:
     """Everything a build produces, in file order per record type."""
 
-    version: str
-    records: dict[type, tuple[Record, ...]]
-    links: tuple[CrosswalkLink, ...]
+    __slots__ = ("links", "records", "version")
+
+    def __init__(self, version: str, records: dict[type, tuple[Record, ...]], links: tuple[CrosswalkLink, ...]):
+        self.version = version
+        self.records = records
+        self.links = links
 
     def of(self, cls: type[_R]) -> tuple[_R, ...]:
         """The records of one type, in file order."""
@@ -154,7 +154,7 @@ def _messages(exc: BaseException) -> list[str]:
 
 def _ordered(cls: type, raws: list[Any], name: str, problems: list[str], broken: set[str]) -> list[tuple[int, Any]]:
     """Order raw records so that records of one type referring to each other come after their targets."""
-    refs = record_refs(cls)
+    refs = SELF_REFERENCES.get(cls, ())
     indexed = list(enumerate(raws))
     if not refs:
         return indexed
@@ -228,20 +228,20 @@ def _structure_all(
         elif type(rid) is str:
             seen[rid] = index
     built: dict[int, Record] = {}
-    for index, raw in _ordered(cls, raws, name, problems, bad):
-        rid = raw.get("id") if type(raw) is dict else None
-        if type(rid) is str and seen[rid] != index:
-            continue
-        try:
-            with resolving(tables, broken):
+    with resolving(tables, broken):
+        for index, raw in _ordered(cls, raws, name, problems, bad):
+            rid = raw.get("id") if type(raw) is dict else None
+            if type(rid) is str and seen[rid] != index:
+                continue
+            try:
                 record: Record = structure_record(raw, cls)
-        except _structure_errors() as exc:
-            problems.extend(f"{name}: {_label(raw, index)}: {m}" for m in _messages(exc))
-            if type(rid) is str:
-                bad.add(rid)
-            continue
-        table[record.id] = record
-        built[index] = record
+            except _structure_errors() as exc:
+                problems.extend(f"{name}: {_label(raw, index)}: {m}" for m in _messages(exc))
+                if type(rid) is str:
+                    bad.add(rid)
+                continue
+            table[record.id] = record
+            built[index] = record
     return tuple(built[i] for i in sorted(built))
 
 

@@ -22,7 +22,9 @@ from typing import Any, Literal, TypeVar, get_args, get_origin
 import attrs
 
 from hled._dates import Date, DateRange, PartialDate, parse_date
+from hled._fast import _structure_decimal
 from hled._model import RECORD_TYPES, FieldProblem, Pillar, Record, Workstream
+from hled._structurers import RECORDS, VALUES
 
 if typing.TYPE_CHECKING:
     import cattrs  # imported where used: valid data is structured without it (see `hled._fast`)
@@ -31,7 +33,6 @@ __all__ = [
     "clip",
     "converter",
     "describe",
-    "record_refs",
     "resolving",
     "structure_record",
     "unstructure_record",
@@ -43,10 +44,12 @@ _R = TypeVar("_R", bound=Record)
 Tables = dict[type, dict[str, Any]]
 
 
-@attrs.frozen
 class _Context:
-    tables: Tables
-    broken: dict[type, set[str]]
+    __slots__ = ("broken", "tables")
+
+    def __init__(self, tables: Tables, broken: dict[type, set[str]]):
+        self.tables = tables
+        self.broken = broken
 
 
 _CONTEXT: contextvars.ContextVar[_Context] = contextvars.ContextVar("hled_resolving")
@@ -88,20 +91,6 @@ def _strict(kind: type[_T]) -> Callable[[Any, type], _T]:
         return result
 
     return hook
-
-
-_PLAIN_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
-
-
-def _structure_decimal(value: Any, _: type) -> Decimal:
-    if type(value) is not str:
-        msg = f"expected a decimal string like '474000000', got {type(value).__name__} {value!r}"
-        raise TypeError(msg)
-    number = Decimal(value) if _PLAIN_DECIMAL.fullmatch(value) else None  # no exponent, NaN or spaces
-    if number is None:
-        msg = f"expected a decimal string like '474000000', got {value!r}"
-        raise ValueError(msg)
-    return number
 
 
 def _structure_date(value: Any, _: type) -> Date | None:
@@ -306,11 +295,8 @@ def structure_value(raw: Any, cls: type[_T]) -> _T:
 
 def _fast_structure(raw: Any, cls: type[_T], *, top: bool) -> _T | None:
     """Structure valid data without cattrs (`hled._fast`); None when the converter must decide."""
-    from hled import _fast
-
     try:
-        structure = _fast.record_structurer(cls) if top else _fast.structurer(cls)
-        value: _T = structure(raw, cls)
+        value: _T = (RECORDS if top else VALUES)[cls](raw, _CONTEXT.get().tables)
     except Exception:  # whatever it is, the converter decides and writes the message
         return None
     return value
@@ -358,10 +344,3 @@ def reference_target(t: Any) -> tuple[type[Record] | None, bool]:
     if len(members) == 1 and isinstance(members[0], type) and issubclass(members[0], Record):
         return members[0], many
     return None, many
-
-
-def record_refs(cls: type) -> dict[str, type]:
-    """Map each field of *cls* that refers to records of *cls* itself to that type."""
-    # without resolving, a field's type is the text of its annotation: no reference would be seen
-    fields = attrs.fields(attrs.resolve_types(cls))
-    return {f.name: cls for f in fields if f.init and reference_target(f.type)[0] is cls}

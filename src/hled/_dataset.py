@@ -9,8 +9,6 @@ import threading
 from collections.abc import Callable, Hashable, Iterable
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, Union, get_args
 
-import attrs
-
 from hled._build import Built, build
 from hled._codes import COUNTRIES
 from hled._load import FILES, read_bundled, read_directory
@@ -18,7 +16,6 @@ from hled._model import (
     Accomplishment,
     Action,
     ActionKind,
-    CrosswalkLink,
     Edition,
     Event,
     EventKind,
@@ -39,9 +36,10 @@ from hled._registry import Axis, Registry, Selection
 from hled._text import _ascii
 
 if TYPE_CHECKING:
+    from hled._crosswalk import Crosswalk
     from hled._dates import Date
 
-__all__ = ["Crosswalk", "Dataset", "default", "load"]
+__all__ = ["Dataset", "default", "load"]
 
 T = TypeVar("T")
 Many: TypeAlias = Union[T, list[T], tuple[T, ...]]  # noqa: UP007 - a runtime alias must work on 3.10
@@ -145,12 +143,14 @@ def _date_years(date: Date | None) -> tuple[int, ...]:
     return () if date is None else date.years
 
 
-@attrs.define
 class _Activity:
     # tuples, not sets: a handful of values each, for every organization, person and program
-    editions: tuple[int, ...] = ()
-    years: tuple[int, ...] = ()
-    pillars: tuple[str, ...] = ()
+    __slots__ = ("editions", "pillars", "years")
+
+    def __init__(self) -> None:
+        self.editions: tuple[int, ...] = ()
+        self.years: tuple[int, ...] = ()
+        self.pillars: tuple[str, ...] = ()
 
 
 def _activity(built: Built) -> dict[tuple[type, str], _Activity]:
@@ -580,74 +580,6 @@ class SourceRegistry(Registry[Source]):
 
 # ---- the crosswalk --------------------------------------------------------------------------
 
-Stage: TypeAlias = Union[Pillar, Workstream]  # noqa: UP007
-
-
-@attrs.frozen(kw_only=True, repr=False)
-class Crosswalk:
-    """How the 2013 pillars and workstreams carry into the 2021 ones.
-
-    The links are hled's own editorial analysis, not any source's statement.
-
-    Attributes:
-        links: every link, 2013 item first, in data order.
-        dropped: 2013 items no 2021 item continues.
-        new: 2021 items with no 2013 antecedent.
-    """
-
-    links: tuple[CrosswalkLink, ...]
-    dropped: tuple[Stage, ...]
-    new: tuple[Stage, ...]
-    _later: dict[str, tuple[Stage, ...]] = attrs.field(alias="later_index", eq=False)
-    _earlier: dict[str, tuple[Stage, ...]] = attrs.field(alias="earlier_index", eq=False)
-
-    editorial = True
-
-    def later_of(self, item: Pillar | Workstream) -> tuple[Pillar | Workstream, ...]:
-        """Return the 2021 items linked to a 2013 *item* (empty when none)."""
-        return self._later.get(_stage_id(item), ())
-
-    def earlier_of(self, item: Pillar | Workstream) -> tuple[Pillar | Workstream, ...]:
-        """Return the 2013 items linked to a 2021 *item* (empty when none)."""
-        return self._earlier.get(_stage_id(item), ())
-
-    def __repr__(self) -> str:
-        return f"<Crosswalk: {len(self.links)} links, {len(self.dropped)} dropped, {len(self.new)} new>"
-
-
-def _stage_id(item: object) -> str:
-    if not isinstance(item, (Pillar, Workstream)):
-        msg = f"expected a Pillar or Workstream, got {type(item).__name__} {item!r}"
-        raise TypeError(msg)
-    return item.id
-
-
-def _crosswalk(
-    links: tuple[CrosswalkLink, ...], pillars: tuple[Pillar, ...], workstreams: tuple[Workstream, ...]
-) -> Crosswalk:
-    later: dict[str, list[Stage]] = {}
-    earlier: dict[str, list[Stage]] = {}
-    for link in links:
-        later.setdefault(link.earlier.id, []).append(link.later)
-        earlier.setdefault(link.later.id, []).append(link.earlier)
-    under: dict[int, list[Stage]] = {}  # by the pillar's identity: one pass, not pillars x workstreams
-    for w in workstreams:
-        under.setdefault(id(w.pillar), []).append(w)
-    stages: list[Stage] = []
-    for pillar in pillars:
-        stages.append(pillar)
-        stages.extend(under.get(id(pillar), ()))
-    dropped = tuple(s for s in stages if s.edition == 2013 and s.id not in later)
-    new = tuple(s for s in stages if s.edition == 2021 and s.id not in earlier)
-    return Crosswalk(
-        links=links,
-        dropped=dropped,
-        new=new,
-        later_index={k: tuple(v) for k, v in later.items()},
-        earlier_index={k: tuple(v) for k, v in earlier.items()},
-    )
-
-
 # ---- the dataset ----------------------------------------------------------------------------
 
 
@@ -667,6 +599,7 @@ class Dataset:
         "_digest",
         "_edition_years",
         "_everything",
+        "_links",
         "_lock",
         "_views",
         "accomplishments",
@@ -896,7 +829,8 @@ class Dataset:
             },
             self,
         )
-        self._crosswalk = _crosswalk(built.links, tuple(self.pillars), tuple(self.workstreams))
+        self._links = built.links
+        self._crosswalk: Crosswalk | None = None
 
     @property
     def agencies(self) -> OrganizationRegistry:
@@ -910,7 +844,12 @@ class Dataset:
 
     def compare_editions(self) -> Crosswalk:
         """Return the 2013 ↔ 2021 crosswalk of pillars and workstreams (editorial)."""
-        return self._crosswalk
+        from hled._crosswalk import crosswalk
+
+        with self._lock:  # built on first call, once
+            if self._crosswalk is None:
+                self._crosswalk = crosswalk(self._links, tuple(self.pillars), tuple(self.workstreams))
+            return self._crosswalk
 
     def search(self, text: str, limit: int = 10) -> list[Record]:
         """Search every registry at once; return records of any type, best first.
@@ -989,7 +928,7 @@ class Dataset:
         files: dict[str, Any] = {}
         for name in REGISTRY_NAMES:
             files[f"{name}.json"] = [unstructure_record(r, omit_defaults=omit_defaults) for r in getattr(self, name)]
-        files["crosswalk.json"] = [unstructure_value(link) for link in self._crosswalk.links]
+        files["crosswalk.json"] = [unstructure_value(link) for link in self._links]
         return files
 
     def __setattr__(self, name: str, value: object) -> None:

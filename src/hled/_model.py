@@ -127,68 +127,59 @@ def _on_field(check: _Check) -> _Check:
     return run
 
 
-@_on_field
 def _slug(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not _SLUG.fullmatch(value):
         msg = f"{attribute.name} must be a lowercase ASCII slug like 'usaid' or '2021-pillar-1', got {value!r}"
-        raise ValueError(msg)
+        raise FieldProblem(attribute.name, msg)
 
 
-@_on_field
 def _text(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None and (not value.strip() or value != value.strip()):
+    if value is not None and (not value or value.strip() != value):
         msg = f"{attribute.name} must be non-empty text without outer spaces, got {value!r}"
-        raise ValueError(msg)
+        raise FieldProblem(attribute.name, msg)
 
 
-@_on_field
 def _texts(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     for text in value:
-        if not text.strip() or text != text.strip():
+        if not text or text.strip() != text:
             msg = f"{attribute.name} must hold non-empty texts without outer spaces, got {text!r}"
-            raise ValueError(msg)
+            raise FieldProblem(attribute.name, msg)
     if len(set(value)) != len(value):
         msg = f"{attribute.name} repeats an entry: {value!r}"
-        raise ValueError(msg)
+        raise FieldProblem(attribute.name, msg)
 
 
-@_on_field
 def _country(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and value not in COUNTRIES:
         msg = f"{attribute.name} must be an ISO 3166-1 alpha-2 code like 'US' or 'MX', got {value!r}"
-        raise ValueError(msg)
+        raise FieldProblem(attribute.name, msg)
 
 
-@_on_field
 def _non_negative(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value < 0:
         msg = f"{attribute.name} must be 0 or more, got {value!r}"
-        raise ValueError(msg)
+        raise FieldProblem(attribute.name, msg)
 
 
-@_on_field
 def _positive(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value < 1:
         msg = f"{attribute.name} must be 1 or more, got {value!r}"
-        raise ValueError(msg)
+        raise FieldProblem(attribute.name, msg)
 
 
-@_on_field
 def _edition_year(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and not 1900 <= value <= 2100:
         msg = f"{attribute.name} must be the year of an edition, got {value!r}"
-        raise ValueError(msg)
+        raise FieldProblem(attribute.name, msg)
 
 
-@_on_field
 def _cited(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not value:
         msg = "every record needs at least one citation in sources"
-        raise ValueError(msg)
+        raise FieldProblem(attribute.name, msg)
 
 
 _summary = attrs.field(validator=_text)
-_derived: Any = {"init": False, "eq": False, "repr": False, "hash": False, "default": ()}
 
 
 class Record:
@@ -237,18 +228,16 @@ class Citation:
         return f"Citation({self.source.id!r}, locator={self.locator!r})"
 
 
-@_on_field
 def _currency(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value not in CURRENCIES:
         msg = f"currency must be an ISO 4217 code like 'USD' or 'MXN', got {value!r}"
-        raise ValueError(msg)
+        raise FieldProblem(attribute.name, msg)
 
 
-@_on_field
 def _decimal(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, Decimal) or not value.is_finite():
         msg = f"value must be a finite Decimal, got {value!r}"
-        raise ValueError(msg)
+        raise FieldProblem(attribute.name, msg)
 
 
 @attrs.frozen(kw_only=True)
@@ -474,7 +463,7 @@ class Edition(Record):
     sources: tuple[Citation, ...] = attrs.field(validator=_cited)
     notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     variants: tuple[Variant, ...] = ()
-    pillars: tuple[Pillar, ...] = attrs.field(**_derived)
+    pillars: tuple[Pillar, ...] = attrs.field(init=False, eq=False, repr=False, hash=False, default=())
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -501,8 +490,8 @@ class Pillar(Record):
     sources: tuple[Citation, ...] = attrs.field(validator=_cited)
     notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     variants: tuple[Variant, ...] = ()
-    workstreams: tuple[Workstream, ...] = attrs.field(**_derived)
-    actions: tuple[Action, ...] = attrs.field(**_derived)
+    workstreams: tuple[Workstream, ...] = attrs.field(init=False, eq=False, repr=False, hash=False, default=())
+    actions: tuple[Action, ...] = attrs.field(init=False, eq=False, repr=False, hash=False, default=())
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -527,7 +516,7 @@ class Workstream(Record):
     summary: str | None = attrs.field(default=None, validator=_text)
     sources: tuple[Citation, ...] = attrs.field(validator=_cited)
     notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
-    actions: tuple[Action, ...] = attrs.field(**_derived)
+    actions: tuple[Action, ...] = attrs.field(init=False, eq=False, repr=False, hash=False, default=())
 
 
 @attrs.frozen(kw_only=True, repr=False)

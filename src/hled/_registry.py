@@ -68,23 +68,40 @@ class Registry(Generic[R]):
         self._by_id: dict[str, R] = {r.id: r for r in self._records}
         self._dataset = dataset
         self._axes = axes
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # reentrant: building one table may read another
         self._search: SearchIndex | None = None
         self._selections: dict[Hashable, Selection[R]] = {}
-        lookup: dict[str, dict[int, None]] = {}  # dicts as ordered sets: linear however many names share a key
-        for pos, rec in enumerate(self._records):
-            for text in _names(rec):
-                lookup.setdefault(fold(text), {})[pos] = None
-        lookup.pop("", None)
-        self._lookup: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in lookup.items()}
-        index: dict[str, dict[Hashable, tuple[int, ...]]] = {}
-        for name, axis in axes.items():
-            table: dict[Hashable, list[int]] = {}
-            for pos, rec in enumerate(self._records):
-                for key in dict.fromkeys(axis.keys(rec)):
-                    table.setdefault(key, []).append(pos)
-            index[name] = {k: tuple(v) for k, v in table.items()}
-        self._index = index
+        # the lookup table and each criterion's table are built on first use (under the lock), then kept
+        self._lookup: dict[str, tuple[int, ...]] | None = None
+        self._index: dict[str, dict[Hashable, tuple[int, ...]]] = {}
+
+    def _lookup_table(self) -> dict[str, tuple[int, ...]]:
+        table = self._lookup
+        if table is None:
+            with self._lock:
+                table = self._lookup
+                if table is None:
+                    found: dict[str, dict[int, None]] = {}  # dicts as ordered sets: linear however many share a key
+                    for pos, rec in enumerate(self._records):
+                        for text in _names(rec):
+                            found.setdefault(fold(text), {})[pos] = None
+                    found.pop("", None)
+                    table = self._lookup = {k: tuple(v) for k, v in found.items()}
+        return table
+
+    def _axis_table(self, name: str) -> dict[Hashable, tuple[int, ...]]:
+        table = self._index.get(name)
+        if table is None:
+            with self._lock:
+                table = self._index.get(name)
+                if table is None:
+                    keys = self._axes[name].keys
+                    found: dict[Hashable, list[int]] = {}
+                    for pos, rec in enumerate(self._records):
+                        for key in dict.fromkeys(keys(rec)):
+                            found.setdefault(key, []).append(pos)
+                    table = self._index[name] = {k: tuple(v) for k, v in found.items()}
+        return table
 
     @property
     def kind(self) -> str:
@@ -162,15 +179,18 @@ class Registry(Generic[R]):
         if exact is not None:
             return exact
         key = _fold(text)
-        hits = self._lookup.get(key, _EMPTY)
+        table = self._lookup
+        if table is None:
+            table = self._lookup_table()
+        hits = table.get(key, _EMPTY)
         if len(hits) == 1:
             return self._records[hits[0]]
         if hits:
             raise AmbiguousLookup(text, self._kind, tuple(self._records[p].id for p in hits))
         import difflib
 
-        near = difflib.get_close_matches(key, self._lookup, n=6, cutoff=0.75) if key else []
-        ids = dict.fromkeys(self._records[p].id for k in near for p in self._lookup[k])
+        near = difflib.get_close_matches(key, table, n=6, cutoff=0.75) if key else []
+        ids = dict.fromkeys(self._records[p].id for k in near for p in table[k])
         raise RecordNotFound(text, self._kind, tuple(ids)[:3], how="name")
 
     def resolve(self, value: object, criterion: str) -> R:
@@ -216,7 +236,9 @@ class Registry(Generic[R]):
     def _selection(self, wanted: list[tuple[str, Hashable, bool]], within: tuple[int, ...] | None) -> Selection[R]:
         hits: set[int] | tuple[int, ...] | None = within
         for name, key, many in wanted:
-            table = self._index[name]
+            table = self._index.get(name)
+            if table is None:
+                table = self._axis_table(name)
             if many:
                 found: set[int] | tuple[int, ...] = set().union(*(table.get(k, _EMPTY) for k in key))  # type: ignore[attr-defined]
             else:

@@ -1,0 +1,209 @@
+"""Write src/hled/_structurers.py: the fast path's structuring function of every model class.
+
+python scripts/make_structurers.py           # rewrite the module
+python scripts/make_structurers.py --check   # exit 1 if the shipped module differs
+
+Each function reads one JSON object with the strict leaf helpers of `hled._fast`
+and calls the class, whose own validators still run. Written ahead of time, so
+loading needs neither `typing.get_type_hints` (resolving the model's string
+annotations costs more than building the bundled records) nor generic dispatch.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import types
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal, Union, get_args, get_origin
+
+import attrs
+
+from hled._convert import _VALUE_TYPES, reference_target
+from hled._dates import Date
+from hled._model import RECORD_TYPES, Pillar, Workstream
+
+OUT = Path(__file__).resolve().parent.parent / "src" / "hled" / "_structurers.py"
+HEADER = '''"""The fast path's structuring function of every model class (see `hled._fast`).
+
+Generated from `hled._model` by ``scripts/make_structurers.py``: do not edit, rerun it
+after changing the model (a test fails while this module is stale).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hled._fast import (
+    Tables,
+    _date,
+    _decimal,
+    _int,
+    _keys,
+    _lit,
+    _many,
+    _odate,
+    _oint,
+    _olit,
+    _oref,
+    _ostr,
+    _ref,
+    _refs,
+    _stage,
+    _str,
+    _strs,
+    _true,
+)
+from hled._model import (
+{imports}
+)
+
+__all__ = ["RECORDS", "SELF_REFERENCES", "VALUES"]
+'''
+
+
+def _name(cls: type) -> str:
+    return cls.__name__.lower()
+
+
+CONSTANTS: dict[str, str] = {}  # name -> the code of a frozenset of strings, filled while writing functions
+
+
+def _frozenset(name: str, values: list[str]) -> str:
+    """Define (once) a module constant holding *values*; return its name."""
+    one_line = f"{name} = frozenset({{{', '.join(json.dumps(v) for v in sorted(values))}}})"
+    if len(one_line) <= 120:
+        code = one_line
+    else:
+        items = "".join(f"        {json.dumps(v)},\n" for v in sorted(values))
+        code = f"{name} = frozenset(\n    {{\n{items}    }}\n)"
+    if CONSTANTS.setdefault(name, code) != code:
+        msg = f"two different sets named {name}"
+        raise ValueError(msg)
+    return name
+
+
+def _choices(t: Any, name: str) -> str:
+    values = get_args(t)
+    if not all(type(v) is str for v in values):
+        raise TypeError(t)
+    return _frozenset(name, list(values))
+
+
+def _expr(t: Any, value: str, where: str) -> str:
+    """The code that structures *value* (code) as type *t*; *where* names its constants."""
+    simple = {str: "_str", int: "_int", Decimal: "_decimal"}
+    if t in simple:
+        return f"{simple[t]}({value})"
+    if t == Date:
+        return f"_date({value})"
+    if t == Pillar | Workstream:
+        return f"_stage({value}, t)"
+    if get_origin(t) is Literal:
+        return f"_true({value})" if get_args(t) == (True,) else f"_lit({value}, {_choices(t, where)})"
+    target, many = reference_target(t)
+    if target is not None:
+        return f"_refs({value}, t[{target.__name__}])" if many else _one_ref(t, target, value)
+    origin, args = get_origin(t), get_args(t)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = args[0]
+        if item is str:
+            return f"_strs({value})"
+        if item in _VALUE_TYPES():
+            return f"_many({value}, {_name(item)}, t)"
+    if (origin is Union or origin is types.UnionType) and type(None) in args:
+        rest = tuple(a for a in args if a is not type(None))
+        inner = rest[0] if len(rest) == 1 else Union[rest]  # noqa: UP007 - rebuilding a runtime union
+        optional = {str: "_ostr", int: "_oint"}
+        if inner in optional:
+            return f"{optional[inner]}({value})"
+        if inner == Date:
+            return f"_odate({value})"
+        if get_origin(inner) is Literal:
+            return f"_olit({value}, {_choices(inner, where)})"
+    msg = f"no fast structuring for {t!r}"
+    raise TypeError(msg)
+
+
+def _one_ref(t: Any, target: type, value: str) -> str:
+    return f"_ref({value}, t[{target.__name__}])" if t is target else f"_oref({value}, t[{target.__name__}])"
+
+
+def _default(field: attrs.Attribute[Any]) -> str:
+    default = field.default
+    if type(default) is str:
+        return json.dumps(default)
+    if default is None or default == () or type(default) in (int, bool):
+        return repr(default)
+    msg = f"{field.name}: no literal for the default {default!r}"
+    raise TypeError(msg)
+
+
+def _function(cls: type) -> str:
+    attrs.resolve_types(cls)
+    fields = [f for f in attrs.fields(cls) if f.init]
+    known = _frozenset(f"_{cls.__name__.upper()}_FIELDS", [f.name for f in fields])
+    lines = [
+        "",
+        "",
+        "",
+        f"def {_name(cls)}(r: Any, t: Tables) -> {cls.__name__}:",
+        f'    """Structure a valid JSON object into `{cls.__name__}`; raise anything otherwise."""',
+        f"    _keys(r, {known})",
+        f"    return {cls.__name__}(",
+    ]
+    for f in fields:
+        read = _expr(f.type, f'r["{f.name}"]', f"_{cls.__name__.upper()}_{f.name.upper()}")
+        if f.default is not attrs.NOTHING:
+            read = f'{read} if "{f.name}" in r else {_default(f)}'
+        lines.append(f"        {f.alias or f.name}={read},")
+    lines.append("    )")
+    return "\n".join(lines)
+
+
+def _mapping(target: str, items: dict[str, str]) -> str:
+    """A dict display as ruff formats it: on one line if it fits, else one item per line."""
+    one_line = f"{target} = {{{', '.join(f'{k}: {v}' for k, v in items.items())}}}\n"
+    if len(one_line) <= 121:
+        return one_line
+    return f"{target} = {{\n" + "".join(f"    {k}: {v},\n" for k, v in items.items()) + "}\n"
+
+
+def source() -> str:
+    """The text of the generated module."""
+    classes = sorted([*RECORD_TYPES, *_VALUE_TYPES()], key=lambda c: c.__name__)
+    CONSTANTS.clear()
+    functions = [_function(cls) for cls in classes]
+    out = [HEADER.format(imports="\n".join(f"    {c.__name__}," for c in classes))]
+    out.append("\n" + "\n".join(CONSTANTS[name] for name in sorted(CONSTANTS)))
+    out.extend(functions)
+    self_refs = {}
+    for cls in RECORD_TYPES:
+        names = [f.name for f in attrs.fields(cls) if f.init and reference_target(f.type)[0] is cls]
+        if names:
+            self_refs[cls.__name__] = repr(tuple(names)).replace("'", '"')
+    out.append("\n\n\n# the top-level records' functions, by class\n")
+    out.append(_mapping("RECORDS: dict[type, Any]", {c.__name__: _name(c) for c in RECORD_TYPES}))
+    out.append("# the value types' functions (objects inside records), by class\n")
+    out.append(_mapping("VALUES: dict[type, Any]", {c.__name__: _name(c) for c in _VALUE_TYPES()}))
+    out.append("# the fields by which records of a type refer to records of that same type\n")
+    out.append(_mapping("SELF_REFERENCES: dict[type, tuple[str, ...]]", self_refs))
+    return "".join(out)
+
+
+def main(argv: list[str]) -> int:
+    text = source()
+    if "--check" in argv:
+        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
+            print(f"stale {OUT.name} (run python scripts/make_structurers.py)", file=sys.stderr)
+            return 1
+        print(f"{OUT.name} is current")
+        return 0
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
