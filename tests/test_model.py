@@ -8,6 +8,8 @@ import pytest
 import hled
 from hled import DateRange, PartialDate
 
+from .conftest import MINI
+
 
 class TestValidators:
     """Records built in code check the same invariants as loaded ones, with the same messages."""
@@ -52,6 +54,47 @@ class TestValidators:
             hled.Money(value=1.5, currency="USD")  # type: ignore[arg-type]
         with pytest.raises(ValueError, match=r"^value must be a finite Decimal, got Decimal\('NaN'\)$"):
             hled.Money(value=Decimal("NaN"), currency="USD")
+
+
+class TestEquality:
+    """Records and value objects compare and hash by their stored fields, as attrs classes do."""
+
+    def test_equal_across_loads(self, mini):
+        """The same record loaded twice is equal, hashes equal, and is one member of a set."""
+        again = hled.load(MINI)
+        first, second = mini.organizations.get("usaid"), again.organizations.get("usaid")
+
+        assert first is not second
+        assert first == second
+        assert not first != second  # noqa: SIM202 - the operator itself is under test
+        assert hash(first) == hash(second)
+        assert len({first, second}) == 1
+
+    def test_one_field_differs(self, mini):
+        """Changing any one stored field makes an unequal record."""
+        usaid = mini.organizations.get("usaid")
+
+        assert attrs.evolve(usaid, name="Another") != usaid
+        assert attrs.evolve(usaid, sources=usaid.sources[:1] * 2) != usaid
+        assert usaid.sources[0] != attrs.evolve(usaid.sources[0], locator="elsewhere")
+
+    def test_derived_fields_are_not_compared(self, mini):
+        """Back-references filled by the loader (pillar.actions) play no part in equality."""
+        pillar = mini.pillars.get("2021-pillar-1")
+        bare = attrs.evolve(pillar)
+
+        assert bare.actions == ()
+        assert pillar.actions != ()
+        assert bare == pillar
+        assert hash(bare) == hash(pillar)
+
+    def test_other_types_are_never_equal(self, mini):
+        """A record equals nothing but a record of its own type."""
+        usaid = mini.organizations.get("usaid")
+
+        assert usaid != "usaid"
+        assert usaid != usaid.sources[0]
+        assert usaid.__eq__(5) is NotImplemented
 
 
 class TestRendering:

@@ -377,16 +377,19 @@ def _version(raw: Any, problems: list[str]) -> str:
 def build(files: dict[str, bytes]) -> Built:
     """Build every record from raw file contents, or raise one `DataError` listing every problem."""
     problems: list[str] = []
-    raw = {name: _decode(name, files[name], problems) for name in FILES}
-    del files  # decoded: when the caller kept no reference (`hled.load`), the bytes go before the records come
-    version = _version(raw[META], problems)
+    files = dict(files)  # emptied file by file: each file's bytes and JSON go once its records are built
+
+    def decoded(name: str) -> Any:
+        return _decode(name, files.pop(name), problems)
+
+    version = _version(decoded(META), problems)
     tables: dict[type, dict[str, Any]] = {}
     broken: dict[type, set[str]] = {}
     records: dict[type, tuple[Record, ...]] = {}
     for cls in RECORD_TYPES_IN_ORDER:
         name = FILE_OF[cls]
-        records[cls] = _structure_all(cls, name, _record_list(name, raw.pop(name), problems), tables, broken, problems)
-    links = _check_links(_record_list("crosswalk.json", raw["crosswalk.json"], problems), tables, broken, problems)
+        records[cls] = _structure_all(cls, name, _record_list(name, decoded(name), problems), tables, broken, problems)
+    links = _check_links(_record_list("crosswalk.json", decoded("crosswalk.json"), problems), tables, broken, problems)
     built = Built(version, records, links)
     _semantic_checks(built, broken, problems)
     if problems:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import json
 import os
@@ -185,6 +186,18 @@ def _activity(built: Built) -> dict[tuple[type, str], _Activity]:
     for ed in built.of(Edition):
         note(ed.leaders, ed.year, (), ())
     return found
+
+
+def _by_pillar(act: dict[tuple[type, str], _Activity]) -> tuple[dict[str, set[str]], dict[str, set[int]]]:
+    """For each pillar id, the organizations active under it and the years of activity under it."""
+    orgs: dict[str, set[str]] = {}
+    years: dict[str, set[int]] = {}
+    for (cls, rid), a in act.items():
+        for pid in a.pillars:
+            if cls is Organization:
+                orgs.setdefault(pid, set()).add(rid)
+            years.setdefault(pid, set()).update(a.years)
+    return orgs, years
 
 
 def _cited_editions(built: Built) -> dict[str, set[int]]:
@@ -633,22 +646,17 @@ class Dataset:
         self._views: dict[frozenset[str], Dataset] = {}
         self._everything: tuple[Any, tuple[Record, ...]] | None = None
         self._edition_years = frozenset(e.year for e in built.of(Edition))
-        act = _activity(built)
+        # what the filter axes read, computed when a first filter needs it (a lookup does not)
+        act = functools.cache(lambda: _activity(built))
+        cited = functools.cache(lambda: _cited_editions(built))
+        by_pillar = functools.cache(lambda: _by_pillar(act()))
         none = _Activity()
 
         def activity(rec: Record) -> _Activity:
-            return act.get((type(rec), rec.id), none)
+            return act().get((type(rec), rec.id), none)
 
-        cited = _cited_editions(built)
         pillar_key = {p.id: (p.edition, p.number) for p in built.of(Pillar)}
         position = {cls: {r.id: i for i, r in enumerate(rs)} for cls, rs in built.records.items()}
-        pillar_orgs: dict[str, set[str]] = {}
-        pillar_years: dict[str, set[int]] = {}
-        for (cls, rid), a in act.items():
-            for pid in a.pillars:
-                if cls is Organization:
-                    pillar_orgs.setdefault(pid, set()).add(rid)
-                pillar_years.setdefault(pid, set()).update(a.years)
 
         edition = Axis(lambda r: [_edition_of(r)] if _edition_of(r) is not None else [], _edition)
         pillar = Axis(lambda r: _opt_id(r.pillar), _ref("pillars", "pillar"))
@@ -676,13 +684,15 @@ class Dataset:
             {
                 "edition": edition,
                 "number": Axis(lambda p: [p.number], _int("number")),
-                "organization": Axis(lambda p: pillar_orgs.get(p.id, ()), _ref("organizations", "organization")),
-                "agency": Axis(lambda p: pillar_orgs.get(p.id, ()), _ref("organizations", "agency")),
-                "year": Axis(lambda p: pillar_years.get(p.id, ()), _int("year")),
+                "organization": Axis(lambda p: by_pillar()[0].get(p.id, ()), _ref("organizations", "organization")),
+                "agency": Axis(lambda p: by_pillar()[0].get(p.id, ()), _ref("organizations", "agency")),
+                "year": Axis(lambda p: by_pillar()[1].get(p.id, ()), _int("year")),
             },
             self,
         )
-        ws_orgs = {w.id: {o.id for a in w.actions for o in a.organizations} for w in built.of(Workstream)}
+        ws_orgs = functools.cache(
+            lambda: {w.id: {o.id for a in w.actions for o in a.organizations} for w in built.of(Workstream)}
+        )
         self.workstreams = WorkstreamRegistry(
             "workstream",
             sorted(
@@ -697,8 +707,8 @@ class Dataset:
                 "edition": edition,
                 "pillar": pillar,
                 "kind": kind(Workstream, WorkstreamKind),
-                "organization": Axis(lambda w: ws_orgs[w.id], _ref("organizations", "organization")),
-                "agency": Axis(lambda w: ws_orgs[w.id], _ref("organizations", "agency")),
+                "organization": Axis(lambda w: ws_orgs()[w.id], _ref("organizations", "organization")),
+                "agency": Axis(lambda w: ws_orgs()[w.id], _ref("organizations", "agency")),
             },
             self,
         )
@@ -822,7 +832,7 @@ class Dataset:
                 key=lambda s: (s.published is None, s.published._key() if s.published else (), s.id),
             ),
             {
-                "edition": Axis(lambda s: cited.get(s.id, ()), _edition),
+                "edition": Axis(lambda s: cited().get(s.id, ()), _edition),
                 "year": Axis(lambda s: _date_years(s.published), _int("year")),
                 "quality": Axis(lambda s: [s.quality], _choice("quality", get_args(Quality))),
                 "language": Axis(lambda s: [s.language], _language),

@@ -8,6 +8,7 @@ references and are not stored in the data files.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -182,8 +183,40 @@ def _cited(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
 _summary = attrs.field(validator=_text)
 
 
-class Record:
-    """Behaviour shared by every record: a short repr and an HTML table for notebooks."""
+class _Compared:
+    """Equality and hashing by value, written once for every model class.
+
+    Two objects are equal when they are of the same class and every stored (init)
+    field is equal; derived back-references are left out, as they are not data. The
+    classes pass ``eq=False`` to attrs so that it does not generate the same methods
+    for each of them: compiling those is a third of the cost of creating the model.
+    """
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        compared = _compared(type(self))
+        return bool(compared(self) == compared(other))
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, _compared(type(self))(self)))
+
+
+_COMPARED: dict[type, Callable[[Any], Any]] = {}
+
+
+def _compared(cls: type) -> Callable[[Any], Any]:
+    """The function returning *cls*'s stored field values (a tuple: every model class stores several)."""
+    found = _COMPARED.get(cls)
+    if found is None:
+        found = _COMPARED[cls] = operator.attrgetter(*(f.name for f in attrs.fields(cls) if f.init))
+    return found
+
+
+class Record(_Compared):
+    """Behaviour shared by every record: equality by value, a short repr and an HTML table for notebooks."""
 
     __slots__ = ()
     __attrs_attrs__: ClassVar[Any]
@@ -209,8 +242,8 @@ class Record:
         return record_html(self)
 
 
-@attrs.frozen(kw_only=True, repr=False)
-class Citation:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Citation(_Compared):
     """Where a fact comes from: a source document and a place inside it.
 
     Attributes:
@@ -240,8 +273,8 @@ def _decimal(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise FieldProblem(attribute.name, msg)
 
 
-@attrs.frozen(kw_only=True)
-class Money:
+@attrs.frozen(kw_only=True, eq=False)
+class Money(_Compared):
     """An amount of money: an exact decimal value and an ISO 4217 currency code.
 
     Attributes:
@@ -261,8 +294,8 @@ class Money:
         return f"{prefix}{self.currency} {self.value:,}"
 
 
-@attrs.frozen(kw_only=True)
-class Count:
+@attrs.frozen(kw_only=True, eq=False)
+class Count(_Compared):
     """A counted quantity: how many of what.
 
     Attributes:
@@ -280,8 +313,8 @@ class Count:
         return f"{prefix}{self.value:,} {self.unit}"
 
 
-@attrs.frozen(kw_only=True, repr=False)
-class Variant:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Variant(_Compared):
     """A value another source gives for one field, kept rather than silently resolved.
 
     Attributes:
@@ -300,7 +333,7 @@ class Variant:
         return f"Variant({self.field!r}, {self.value!r})"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Source(Record):
     """A public document that facts are cited from.
 
@@ -330,8 +363,8 @@ class Source(Record):
     notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
 
 
-@attrs.frozen(kw_only=True, repr=False)
-class Role:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Role(_Compared):
     """What an organization was in one edition of the dialogue.
 
     Attributes:
@@ -348,7 +381,7 @@ class Role:
         return f"Role({self.edition}, {self.role!r})"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Organization(Record):
     """An agency, ministry, embassy, council, company, university or international body.
 
@@ -378,8 +411,8 @@ class Organization(Record):
     variants: tuple[Variant, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False)
-class Position:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Position(_Compared):
     """A title a person held, with the organization and the dates where known.
 
     Attributes:
@@ -411,7 +444,7 @@ class Position:
         return text
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Person(Record):
     """An official or leader named in the sources.
 
@@ -438,7 +471,7 @@ class Person(Record):
         return self.positions[-1].title if self.positions else None
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Edition(Record):
     """One edition of the dialogue: the 2013 original or the 2021 relaunch.
 
@@ -466,7 +499,7 @@ class Edition(Record):
     pillars: tuple[Pillar, ...] = attrs.field(init=False, eq=False, repr=False, hash=False, default=())
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Pillar(Record):
     """One of the dialogue's pillars (3 in 2013, 4 in 2021).
 
@@ -494,7 +527,7 @@ class Pillar(Record):
     actions: tuple[Action, ...] = attrs.field(init=False, eq=False, repr=False, hash=False, default=())
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Workstream(Record):
     """A named sub-topic or heading under a pillar (or a priority area of an edition).
 
@@ -519,7 +552,7 @@ class Workstream(Record):
     actions: tuple[Action, ...] = attrs.field(init=False, eq=False, repr=False, hash=False, default=())
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Action(Record):
     """A work-plan line or initiative, under a pillar and optionally a workstream.
 
@@ -558,7 +591,7 @@ class Action(Record):
         return self.sources[0].source
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Program(Record):
     """A named program, project, working group, forum, strategy, initiative or declaration.
 
@@ -588,7 +621,7 @@ class Program(Record):
     variants: tuple[Variant, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Event(Record):
     """A dated step: announcement, launch, meeting, review, forum, work-plan release.
 
@@ -628,7 +661,7 @@ class Event(Record):
     variants: tuple[Variant, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Accomplishment(Record):
     """A reported result, under the pillar where the source places it.
 
@@ -662,8 +695,8 @@ class Accomplishment(Record):
     variants: tuple[Variant, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False)
-class CrosswalkLink:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class CrosswalkLink(_Compared):
     """One editorial link from a 2013 pillar or workstream to a 2021 one.
 
     Links are hled's own analysis, not a statement of any source, so they cite
