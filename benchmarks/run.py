@@ -17,8 +17,10 @@ What it does:
 3. peak RSS after import + first query, both libraries, read inside the measured
    process (``VmHWM``; ``ru_maxrss`` where there is no /proc: on Linux it keeps the
    parent's peak across exec);
-4. warm per-call latency with timeit (`probes.py warm`): get, lookup, filter, search;
-5. scale: synthetic datasets 10x, 100x and 1000x the bundled one (`scale_data.py`),
+4. instructions executed by each whole process (valgrind's cachegrind, where installed; not
+   with --quick): deterministic figures beside the drifting times;
+5. warm per-call latency with timeit (`probes.py warm`): get, lookup, filter, search;
+6. scale: synthetic datasets 10x, 100x and 1000x the bundled one (`scale_data.py`),
    each loaded through ``hled.load`` in a fresh process (`probes.py scale`): load
    time per record, memory per record and query latency against N.
 
@@ -141,6 +143,29 @@ def peak_rss(python: Path, cwd: str, runs: int = 5) -> dict[str, float]:
     return {name: statistics.median(v) for name, v in found.items()}
 
 
+def instructions(python: Path, cwd: str) -> dict[str, int] | None:
+    """Instructions each whole process executes (valgrind's cachegrind): deterministic, unlike times.
+
+    None when valgrind is not installed. Instructions are not time (a cache miss costs more
+    than an add), but they do not drift with the machine's load, so they show what a change did.
+    """
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    found: dict[str, int] = {}
+    programs = {"bare": "pass"}
+    for name, (hled_code, pyc_code) in PROCESSES.items():
+        programs |= {f"hled: {name}": hled_code, f"pycountry: {name}": pyc_code}
+    cachegrind = [valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+    for label, code in programs.items():
+        out = subprocess.run(
+            [*cachegrind, str(python), "-c", code], check=True, capture_output=True, text=True, cwd=cwd
+        ).stderr
+        refs = next(line for line in out.splitlines() if "I refs" in line or "I   refs" in line)
+        found[label] = int(refs.rsplit(":", 1)[1].replace(",", "").strip())
+    return found
+
+
 def loaded_modules(python: Path, cwd: str) -> dict[str, list[str]]:
     """Which heavy modules each step imports."""
     heavy = ("attrs", "cattrs", "dateutil", "importlib.metadata", "importlib.resources", "hashlib", "difflib")
@@ -227,6 +252,16 @@ def report(results: dict[str, Any]) -> str:
     mods = results["modules"]
     out += ["", f"Heavy modules after `import hled`: {', '.join(filter(None, mods['import hled'])) or 'none'};"]
     out += [f"after the first query: {', '.join(filter(None, mods['first query'])) or 'none'}."]
+    counted = results.get("instructions")
+    if counted:
+        out += ["", "## Instructions executed (cachegrind; deterministic)", ""]
+        out += ["| measure | hled | pycountry | ratio | ratio above bare python |", "|---|---|---|---|---|"]
+        bare = counted["bare"]
+        for name in PROCESSES:
+            h, p = counted[f"hled: {name}"], counted[f"pycountry: {name}"]
+            above = (h - bare) / (p - bare)
+            out.append(f"| {name} | {h / 1e6:.0f} M | {p / 1e6:.0f} M | {h / p:.2f}x | {above:.2f}x |")
+        out.append(f"| (bare `python -c pass`) | {bare / 1e6:.0f} M | | | |")
     warm = results["warm"]
     out += ["", "## Warm calls (timeit, best of 5; median in brackets)", ""]
     out += ["| call | hled | pycountry | hled target | met |", "|---|---|---|---|---|"]
@@ -281,6 +316,7 @@ def main(argv: list[str] | None = None) -> int:
         results["whole_process"] = whole_process(python, rounds, scratch)
         results["rss"] = peak_rss(python, scratch)
         results["modules"] = loaded_modules(python, scratch)
+        results["instructions"] = None if args.quick else instructions(python, scratch)
     results["warm"] = json.loads(_run(str(python), str(HERE / "probes.py"), "warm"))
     results["scale"] = scale(python, factors)
     Path(args.json).write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")

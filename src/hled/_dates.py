@@ -8,6 +8,8 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
+from hled._compare import Compared
+
 __all__ = ["Date", "DateRange", "PartialDate", "Precision", "parse_date"]
 
 Precision: TypeAlias = Literal["year", "month", "day"]
@@ -44,7 +46,7 @@ def _check_year(inst: PartialDate, attribute: attrs.Attribute[Any], value: Any) 
         raise ValueError(msg)
 
 
-class _Ordered:
+class _Ordered(Compared):
     """Ordering shared by PartialDate and DateRange: by start, then by end."""
 
     __slots__ = ()
@@ -73,7 +75,7 @@ class _Ordered:
         return NotImplemented
 
 
-@attrs.frozen(order=False, repr=False)
+@attrs.frozen(eq=False, order=False, repr=False)
 class PartialDate(_Ordered):
     """A calendar date known to the year, the month or the day.
 
@@ -186,7 +188,7 @@ def _check_start(inst: DateRange, attribute: attrs.Attribute[Any], value: Any) -
         raise TypeError(msg)
 
 
-@attrs.frozen(order=False, repr=False)
+@attrs.frozen(eq=False, order=False, repr=False)
 class DateRange(_Ordered):
     """A span between two partial dates, both ends included.
 

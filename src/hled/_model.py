@@ -8,7 +8,6 @@ references and are not stored in the data files.
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -17,6 +16,7 @@ from typing import Any, ClassVar, Literal, TypeAlias
 import attrs
 
 from hled._codes import COUNTRIES, CURRENCIES
+from hled._compare import Compared
 from hled._dates import Date
 
 __all__ = [
@@ -183,39 +183,7 @@ def _cited(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
 _summary = attrs.field(validator=_text)
 
 
-class _Compared:
-    """Equality and hashing by value, written once for every model class.
-
-    Two objects are equal when they are of the same class and every stored (init)
-    field is equal; derived back-references are left out, as they are not data. The
-    classes pass ``eq=False`` to attrs so that it does not generate the same methods
-    for each of them: compiling those is a third of the cost of creating the model.
-    """
-
-    __slots__ = ()
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        compared = _compared(type(self))
-        return bool(compared(self) == compared(other))
-
-    def __hash__(self) -> int:
-        return hash((type(self).__name__, _compared(type(self))(self)))
-
-
-_COMPARED: dict[type, Callable[[Any], Any]] = {}
-
-
-def _compared(cls: type) -> Callable[[Any], Any]:
-    """The function returning *cls*'s stored field values (a tuple: every model class stores several)."""
-    found = _COMPARED.get(cls)
-    if found is None:
-        found = _COMPARED[cls] = operator.attrgetter(*(f.name for f in attrs.fields(cls) if f.init))
-    return found
-
-
-class Record(_Compared):
+class Record(Compared):
     """Behaviour shared by every record: equality by value, a short repr and an HTML table for notebooks."""
 
     __slots__ = ()
@@ -243,7 +211,7 @@ class Record(_Compared):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Citation(_Compared):
+class Citation(Compared):
     """Where a fact comes from: a source document and a place inside it.
 
     Attributes:
@@ -274,7 +242,7 @@ def _decimal(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 
 @attrs.frozen(kw_only=True, eq=False)
-class Money(_Compared):
+class Money(Compared):
     """An amount of money: an exact decimal value and an ISO 4217 currency code.
 
     Attributes:
@@ -295,7 +263,7 @@ class Money(_Compared):
 
 
 @attrs.frozen(kw_only=True, eq=False)
-class Count(_Compared):
+class Count(Compared):
     """A counted quantity: how many of what.
 
     Attributes:
@@ -314,7 +282,7 @@ class Count(_Compared):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Variant(_Compared):
+class Variant(Compared):
     """A value another source gives for one field, kept rather than silently resolved.
 
     Attributes:
@@ -364,7 +332,7 @@ class Source(Record):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Role(_Compared):
+class Role(Compared):
     """What an organization was in one edition of the dialogue.
 
     Attributes:
@@ -412,7 +380,7 @@ class Organization(Record):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Position(_Compared):
+class Position(Compared):
     """A title a person held, with the organization and the dates where known.
 
     Attributes:
@@ -696,7 +664,7 @@ class Accomplishment(Record):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class CrosswalkLink(_Compared):
+class CrosswalkLink(Compared):
     """One editorial link from a 2013 pillar or workstream to a 2021 one.
 
     Links are hled's own analysis, not a statement of any source, so they cite
