@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import threading
@@ -12,6 +13,7 @@ import attrs
 import pytest
 
 import hled
+from hled._gc import paused
 from hled._load import REGISTRIES
 
 from .conftest import MINI
@@ -313,3 +315,33 @@ class TestRaces:
         ds._lock = OtherThreadFinishesWhileWeWait()  # type: ignore[assignment]
 
         assert [r.id for r in ds.search("supply chains")] == [r.id for r in other.search("supply chains")]
+
+
+class TestGarbageCollector:
+    """Builds pause the cycle collector and leave it as they found it."""
+
+    def test_paused_restores_an_enabled_collector(self):
+        """Enabled before: off inside, on again after, even when the block raises."""
+        inside = []
+
+        def build() -> None:
+            with paused():
+                inside.append(gc.isenabled())
+                raise RuntimeError
+
+        assert gc.isenabled()
+        with pytest.raises(RuntimeError):
+            build()
+
+        assert inside == [False]
+        assert gc.isenabled()
+
+    def test_paused_leaves_a_disabled_collector_off(self):
+        """A caller who turned the collector off finds it still off after a load."""
+        gc.disable()
+        try:
+            hled.load(MINI)
+
+            assert not gc.isenabled()
+        finally:
+            gc.enable()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 import attrs
 
+from hled._gc import paused
 from hled._model import Money, Position, Record
 from hled._text import SearchIndex, fold
 from hled.errors import AmbiguousLookup, RecordNotFound
@@ -78,7 +79,7 @@ class Registry(Generic[R]):
     def _lookup_table(self) -> dict[str, tuple[int, ...]]:
         table = self._lookup
         if table is None:
-            with self._lock:
+            with self._lock, paused():
                 table = self._lookup
                 if table is None:
                     found: dict[str, dict[int, None]] = {}  # dicts as ordered sets: linear however many share a key
@@ -92,7 +93,7 @@ class Registry(Generic[R]):
     def _axis_table(self, name: str) -> dict[Hashable, tuple[int, ...]]:
         table = self._index.get(name)
         if table is None:
-            with self._lock:
+            with self._lock, paused():
                 table = self._index.get(name)
                 if table is None:
                     keys = self._axes[name].keys
@@ -280,7 +281,7 @@ class Registry(Generic[R]):
     def _search_index(self) -> SearchIndex:
         index = self._search
         if index is None:
-            with self._lock:
+            with self._lock, paused():
                 index = self._search
                 if index is None:
                     index = SearchIndex([list(_search_fields(r)) for r in self._records])
