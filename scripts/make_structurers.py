@@ -22,7 +22,7 @@ import attrs
 
 from hled._convert import _VALUE_TYPES, reference_target
 from hled._dates import Date
-from hled._model import RECORD_TYPES, Pillar, Workstream
+from hled._model import RECORD_TYPES, Citation, Pillar, Workstream
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "hled" / "_structurers.py"
 HEADER = '''"""The fast path's structuring function of every model class (see `hled._fast`).
@@ -37,6 +37,7 @@ from typing import Any
 
 from hled._fast import (
     Tables,
+    _citations,
     _date,
     _decimal,
     _int,
@@ -110,6 +111,8 @@ def _expr(t: Any, value: str, where: str) -> str:
         item = args[0]
         if item is str:
             return f"_strs({value})"
+        if item is Citation:
+            return f"_citations({value}, citation, t)"
         if item in _VALUE_TYPES():
             return f"_many({value}, {_name(item)}, t)"
     if (origin is Union or origin is types.UnionType) and type(None) in args:

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from hled._dates import _PARTIAL, DateRange, PartialDate
-from hled._model import Pillar, Workstream
+from hled._model import Citation, Pillar, Workstream
 
 __all__ = ["Tables", "Unsure"]
 
@@ -146,6 +146,32 @@ def _refs(value: Any, table: dict[str, Any]) -> tuple[Any, ...]:
 def _stage(value: Any, tables: Tables) -> Pillar | Workstream:
     found: Pillar | None = tables[Pillar].get(value)
     return found if found is not None else tables[Workstream][value]  # a pillar first, as the converter
+
+
+_NONE: Any = object()  # a key that is in no JSON object
+
+
+def _citations(value: Any, structure: Callable[[Any, Tables], Any], tables: Tables) -> tuple[Any, ...]:
+    """Structure a list of citations, building each distinct (source, locator) once per load.
+
+    Most citations repeat (the bundled data cites 237 places 983 times), and a
+    `Citation` is immutable, so records citing the same place share one object.
+    Only citations that structured without doubt are kept: a JSON object with any
+    other key has a different size and so never matches a kept one.
+    """
+    if type(value) is not list:
+        raise Unsure
+    kept: dict[Any, Any] = tables.setdefault(Citation, {})
+    out = []
+    for raw in value:
+        if type(raw) is not dict:
+            raise Unsure
+        key = (raw.get("source", _NONE), raw.get("locator", _NONE), len(raw))
+        found = kept.get(key)
+        if found is None:
+            found = kept[key] = structure(raw, tables)
+        out.append(found)
+    return tuple(out)
 
 
 def _many(value: Any, structure: Callable[[Any, Tables], Any], tables: Tables) -> tuple[Any, ...]:

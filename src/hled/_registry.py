@@ -376,11 +376,16 @@ _fold = functools.lru_cache(maxsize=4096)(fold)  # lookup keys: users ask the sa
 _NAME_FIELDS = ("name", "title", "acronym", "name_es", "title_es")
 
 
+@functools.cache
+def _name_fields(cls: type) -> tuple[str, ...]:
+    fields = attrs.fields_dict(cls)
+    return tuple(name for name in _NAME_FIELDS if name in fields)
+
+
 def _names(rec: Record) -> Iterator[str]:
     yield rec.id
-    fields = attrs.fields_dict(type(rec))
-    for field in _NAME_FIELDS:
-        value = getattr(rec, field) if field in fields else None
+    for field in _name_fields(type(rec)):
+        value = getattr(rec, field)
         if isinstance(value, str):
             yield value
     yield from getattr(rec, "aliases", ())

@@ -10,6 +10,7 @@ from typing import Any
 
 from hled._fast import (
     Tables,
+    _citations,
     _date,
     _decimal,
     _int,
@@ -294,7 +295,7 @@ def accomplishment(r: Any, t: Tables) -> Accomplishment:
         places=_strs(r["places"]) if "places" in r else (),
         amounts=_many(r["amounts"], money, t) if "amounts" in r else (),
         counts=_many(r["counts"], count, t) if "counts" in r else (),
-        sources=_many(r["sources"], citation, t),
+        sources=_citations(r["sources"], citation, t),
         notes=_strs(r["notes"]) if "notes" in r else (),
         variants=_many(r["variants"], variant, t) if "variants" in r else (),
     )
@@ -315,7 +316,7 @@ def action(r: Any, t: Tables) -> Action:
         continues=_refs(r["continues"], t[Action]) if "continues" in r else (),
         organizations=_refs(r["organizations"], t[Organization]) if "organizations" in r else (),
         programs=_refs(r["programs"], t[Program]) if "programs" in r else (),
-        sources=_many(r["sources"], citation, t),
+        sources=_citations(r["sources"], citation, t),
         notes=_strs(r["notes"]) if "notes" in r else (),
     )
 
@@ -363,7 +364,7 @@ def edition(r: Any, t: Tables) -> Edition:
         announced=_odate(r["announced"]) if "announced" in r else None,
         launched=_odate(r["launched"]) if "launched" in r else None,
         leaders=_refs(r["leaders"], t[Person]) if "leaders" in r else (),
-        sources=_many(r["sources"], citation, t),
+        sources=_citations(r["sources"], citation, t),
         notes=_strs(r["notes"]) if "notes" in r else (),
         variants=_many(r["variants"], variant, t) if "variants" in r else (),
     )
@@ -390,7 +391,7 @@ def event(r: Any, t: Tables) -> Event:
         programs=_refs(r["programs"], t[Program]) if "programs" in r else (),
         amounts=_many(r["amounts"], money, t) if "amounts" in r else (),
         counts=_many(r["counts"], count, t) if "counts" in r else (),
-        sources=_many(r["sources"], citation, t),
+        sources=_citations(r["sources"], citation, t),
         notes=_strs(r["notes"]) if "notes" in r else (),
         variants=_many(r["variants"], variant, t) if "variants" in r else (),
     )
@@ -421,7 +422,7 @@ def organization(r: Any, t: Tables) -> Organization:
         roles=_many(r["roles"], role, t) if "roles" in r else (),
         parent=_oref(r["parent"], t[Organization]) if "parent" in r else None,
         summary=_ostr(r["summary"]) if "summary" in r else None,
-        sources=_many(r["sources"], citation, t),
+        sources=_citations(r["sources"], citation, t),
         notes=_strs(r["notes"]) if "notes" in r else (),
         variants=_many(r["variants"], variant, t) if "variants" in r else (),
     )
@@ -437,7 +438,7 @@ def person(r: Any, t: Tables) -> Person:
         aliases=_strs(r["aliases"]) if "aliases" in r else (),
         positions=_many(r["positions"], position, t) if "positions" in r else (),
         summary=_ostr(r["summary"]) if "summary" in r else None,
-        sources=_many(r["sources"], citation, t),
+        sources=_citations(r["sources"], citation, t),
         notes=_strs(r["notes"]) if "notes" in r else (),
         variants=_many(r["variants"], variant, t) if "variants" in r else (),
     )
@@ -454,7 +455,7 @@ def pillar(r: Any, t: Tables) -> Pillar:
         title_es=_ostr(r["title_es"]) if "title_es" in r else None,
         aliases=_strs(r["aliases"]) if "aliases" in r else (),
         summary=_str(r["summary"]),
-        sources=_many(r["sources"], citation, t),
+        sources=_citations(r["sources"], citation, t),
         notes=_strs(r["notes"]) if "notes" in r else (),
         variants=_many(r["variants"], variant, t) if "variants" in r else (),
     )
@@ -468,7 +469,7 @@ def position(r: Any, t: Tables) -> Position:
         organization=_oref(r["organization"], t[Organization]) if "organization" in r else None,
         start=_odate(r["start"]) if "start" in r else None,
         end=_odate(r["end"]) if "end" in r else None,
-        sources=_many(r["sources"], citation, t) if "sources" in r else (),
+        sources=_citations(r["sources"], citation, t) if "sources" in r else (),
         note=_ostr(r["note"]) if "note" in r else None,
     )
 
@@ -488,7 +489,7 @@ def program(r: Any, t: Tables) -> Program:
         pillar=_oref(r["pillar"], t[Pillar]) if "pillar" in r else None,
         edition=_oint(r["edition"]) if "edition" in r else None,
         started=_odate(r["started"]) if "started" in r else None,
-        sources=_many(r["sources"], citation, t),
+        sources=_citations(r["sources"], citation, t),
         notes=_strs(r["notes"]) if "notes" in r else (),
         variants=_many(r["variants"], variant, t) if "variants" in r else (),
     )
@@ -500,7 +501,7 @@ def role(r: Any, t: Tables) -> Role:
     return Role(
         edition=_int(r["edition"]),
         role=_lit(r["role"], _ROLE_ROLE),
-        sources=_many(r["sources"], citation, t),
+        sources=_citations(r["sources"], citation, t),
     )
 
 
@@ -527,7 +528,7 @@ def variant(r: Any, t: Tables) -> Variant:
     return Variant(
         field=_str(r["field"]),
         value=_str(r["value"]),
-        sources=_many(r["sources"], citation, t),
+        sources=_citations(r["sources"], citation, t),
         note=_ostr(r["note"]) if "note" in r else None,
     )
 
@@ -544,7 +545,7 @@ def workstream(r: Any, t: Tables) -> Workstream:
         kind=_lit(r["kind"], _WORKSTREAM_KIND),
         aliases=_strs(r["aliases"]) if "aliases" in r else (),
         summary=_ostr(r["summary"]) if "summary" in r else None,
-        sources=_many(r["sources"], citation, t),
+        sources=_citations(r["sources"], citation, t),
         notes=_strs(r["notes"]) if "notes" in r else (),
     )
 

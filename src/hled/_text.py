@@ -105,7 +105,7 @@ def _ascii(text: str) -> str:
     if text.isascii():  # NFKD leaves ASCII as it is and no ASCII character is combining
         return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return "".join([c for c in decomposed if not unicodedata.combining(c)]).casefold()
 
 
 def fold(text: str) -> str:
