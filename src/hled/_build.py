@@ -131,7 +131,7 @@ def _label(raw: Any, index: int) -> str:
     return f"record {clip(repr(rid), 80)} (#{index})" if type(rid) is str else f"record #{index}"
 
 
-_FIELD_AT = re.compile(re.escape(FIELD_MARK) + r"(\w+) @ (\S+)$")
+_FIELD_AT = re.escape(FIELD_MARK) + r"(\w+) @ (\S+)$"  # compiled (and cached by re) on the first invalid record
 
 
 def _structure_errors() -> tuple[type[Exception], ...]:
@@ -149,7 +149,7 @@ def _messages(exc: BaseException) -> list[str]:
     else:
         lines = [f"{describe(exc, None)} @ $"]
     # a validator names its field (see `describe`): append it to the path cattrs gives
-    return [_FIELD_AT.sub(r" @ \2.\1", line) for line in lines]
+    return [re.sub(_FIELD_AT, r" @ \2.\1", line) for line in lines]
 
 
 def _ordered(cls: type, raws: list[Any], name: str, problems: list[str], broken: set[str]) -> list[tuple[int, Any]]:
