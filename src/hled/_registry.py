@@ -376,10 +376,15 @@ _fold = functools.lru_cache(maxsize=4096)(fold)  # lookup keys: users ask the sa
 _NAME_FIELDS = ("name", "title", "acronym", "name_es", "title_es")
 
 
-@functools.cache
+_NAME_FIELDS_OF: dict[type, tuple[str, ...]] = {}
+
+
 def _name_fields(cls: type) -> tuple[str, ...]:
-    fields = attrs.fields_dict(cls)
-    return tuple(name for name in _NAME_FIELDS if name in fields)
+    found = _NAME_FIELDS_OF.get(cls)
+    if found is None:
+        fields = attrs.fields_dict(cls)
+        found = _NAME_FIELDS_OF[cls] = tuple(name for name in _NAME_FIELDS if name in fields)
+    return found
 
 
 def _names(rec: Record) -> Iterator[str]:
