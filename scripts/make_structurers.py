@@ -20,9 +20,8 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 import attrs
 
-from hled._convert import _VALUE_TYPES, reference_target
 from hled._dates import Date
-from hled._model import RECORD_TYPES, Citation, Pillar, Workstream
+from hled._model import RECORD_TYPES, VALUE_TYPES, Citation, Pillar, Workstream, reference_target
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "hled" / "_structurers.py"
 HEADER = '''"""The fast path's structuring function of every model class (see `hled._fast`).
@@ -73,11 +72,11 @@ CONSTANTS: dict[str, str] = {}  # name -> the code of a frozenset of strings, fi
 
 def _frozenset(name: str, values: list[str]) -> str:
     """Define (once) a module constant holding *values*; return its name."""
-    one_line = f"{name} = frozenset({{{', '.join(json.dumps(v) for v in sorted(values))}}})"
+    one_line = f"{name} = frozenset({{{', '.join(json.dumps(v, ensure_ascii=False) for v in sorted(values))}}})"
     if len(one_line) <= 120:
         code = one_line
     else:
-        items = "".join(f"        {json.dumps(v)},\n" for v in sorted(values))
+        items = "".join(f"        {json.dumps(v, ensure_ascii=False)},\n" for v in sorted(values))
         code = f"{name} = frozenset(\n    {{\n{items}    }}\n)"
     if CONSTANTS.setdefault(name, code) != code:
         msg = f"two different sets named {name}"
@@ -102,7 +101,9 @@ def _expr(t: Any, value: str, where: str) -> str:
     if t == Pillar | Workstream:
         return f"_stage({value}, t)"
     if get_origin(t) is Literal:
-        return f"_true({value})" if get_args(t) == (True,) else f"_lit({value}, {_choices(t, where)})"
+        args = get_args(t)
+        only_true = len(args) == 1 and args[0] is True  # `== (True,)` would take Literal[1] too
+        return f"_true({value})" if only_true else f"_lit({value}, {_choices(t, where)})"
     target, many = reference_target(t)
     if target is not None:
         return f"_refs({value}, t[{target.__name__}])" if many else _one_ref(t, target, value)
@@ -113,7 +114,7 @@ def _expr(t: Any, value: str, where: str) -> str:
             return f"_strs({value})"
         if item is Citation:
             return f"_citations({value}, citation, t)"
-        if item in _VALUE_TYPES():
+        if item in VALUE_TYPES:
             return f"_many({value}, {_name(item)}, t)"
     if (origin is Union or origin is types.UnionType) and type(None) in args:
         rest = tuple(a for a in args if a is not type(None))
@@ -135,8 +136,8 @@ def _one_ref(t: Any, target: type, value: str) -> str:
 
 def _default(field: attrs.Attribute[Any]) -> str:
     default = field.default
-    if type(default) is str:
-        return json.dumps(default)
+    if type(default) is str:  # a JSON string without escapes beyond JSON's is a Python literal of the same text
+        return json.dumps(default, ensure_ascii=False)
     if default is None or default == () or type(default) in (int, bool):
         return repr(default)
     msg = f"{field.name}: no literal for the default {default!r}"
@@ -175,7 +176,7 @@ def _mapping(target: str, items: dict[str, str]) -> str:
 
 def source() -> str:
     """The text of the generated module."""
-    classes = sorted([*RECORD_TYPES, *_VALUE_TYPES()], key=lambda c: c.__name__)
+    classes = sorted([*RECORD_TYPES, *VALUE_TYPES], key=lambda c: c.__name__)
     CONSTANTS.clear()
     functions = [_function(cls) for cls in classes]
     out = [HEADER.format(imports="\n".join(f"    {c.__name__}," for c in classes))]
@@ -189,7 +190,7 @@ def source() -> str:
     out.append("\n\n\n# the top-level records' functions, by class\n")
     out.append(_mapping("RECORDS: dict[type, Any]", {c.__name__: _name(c) for c in RECORD_TYPES}))
     out.append("# the value types' functions (objects inside records), by class\n")
-    out.append(_mapping("VALUES: dict[type, Any]", {c.__name__: _name(c) for c in _VALUE_TYPES()}))
+    out.append(_mapping("VALUES: dict[type, Any]", {c.__name__: _name(c) for c in VALUE_TYPES}))
     out.append("# the fields by which records of a type refer to records of that same type\n")
     out.append(_mapping("SELF_REFERENCES: dict[type, tuple[str, ...]]", self_refs))
     return "".join(out)

@@ -267,6 +267,22 @@ class TestRaces:
 
         assert ds.digest == "computed by another thread"
 
+    def test_a_thread_that_waited_uses_the_crosswalk_built_meanwhile(self):
+        """A thread that waited for the dataset lock uses the crosswalk another thread built meanwhile."""
+        ds = hled.load(MINI)
+        built = hled.load(MINI).compare_editions()
+
+        class OtherThreadFinishesWhileWeWait:
+            def __enter__(self) -> None:
+                ds._crosswalk = built
+
+            def __exit__(self, *exc: object) -> None:
+                return None
+
+        ds._lock = OtherThreadFinishesWhileWeWait()  # type: ignore[assignment]
+
+        assert ds.compare_editions() is built
+
     def test_a_thread_that_waited_uses_the_view_built_meanwhile(self):
         """A thread that waited for the view lock uses the view another thread built meanwhile."""
         ds = hled.load(MINI)

@@ -23,7 +23,7 @@ import attrs
 
 from hled._dates import Date, DateRange, PartialDate, parse_date
 from hled._fast import _structure_decimal
-from hled._model import RECORD_TYPES, FieldProblem, Pillar, Record, Workstream
+from hled._model import RECORD_TYPES, VALUE_TYPES, FieldProblem, Pillar, Record, Workstream
 from hled._structurers import RECORDS, VALUES
 
 if typing.TYPE_CHECKING:
@@ -182,7 +182,7 @@ def converter() -> cattrs.Converter:
     import cattrs
     from cattrs.gen import make_dict_structure_fn
 
-    for cls in (*RECORD_TYPES, *_VALUE_TYPES()):
+    for cls in (*RECORD_TYPES, *VALUE_TYPES):
         attrs.resolve_types(cls)
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     for kind in (str, int, bool):
@@ -199,7 +199,7 @@ def converter() -> cattrs.Converter:
     conv.register_unstructure_hook(Decimal, str)
     conv.register_unstructure_hook_func(_is_date, str)
     conv.register_unstructure_hook(Pillar | Workstream, _unstructure_ref)
-    for cls in _VALUE_TYPES():
+    for cls in VALUE_TYPES:
         conv.register_structure_hook(
             cls, _object(cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True))
         )
@@ -217,12 +217,6 @@ def _object(cls: type[_T], inner: Callable[[Any, type], _T]) -> Callable[[Any, t
         return inner(value, cls)
 
     return hook
-
-
-def _VALUE_TYPES() -> tuple[type, ...]:
-    from hled._model import Citation, Count, CrosswalkLink, Money, Position, Role, Variant
-
-    return (Citation, Count, CrosswalkLink, Money, Position, Role, Variant)
 
 
 def _unstructure_ref(record: Record) -> str:
@@ -330,17 +324,3 @@ def describe(exc: BaseException, type_: type | None) -> str:
 def clip(text: str, limit: int = 300) -> str:
     """Shorten a message quoting a huge value, so one bad field cannot make a megabyte of error."""
     return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
-
-
-def reference_target(t: Any) -> tuple[type[Record] | None, bool]:
-    """The record type a field type refers to (None if it is no reference), and whether it holds several.
-
-    ``Organization | None`` -> (Organization, False); ``tuple[Person, ...]`` -> (Person, True).
-    """
-    many = get_origin(t) is tuple
-    if many:
-        t = get_args(t)[0]
-    members = [a for a in (get_args(t) if get_origin(t) is not Literal else ()) or (t,) if a is not type(None)]
-    if len(members) == 1 and isinstance(members[0], type) and issubclass(members[0], Record):
-        return members[0], many
-    return None, many

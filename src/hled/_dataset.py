@@ -854,12 +854,15 @@ class Dataset:
 
     def compare_editions(self) -> Crosswalk:
         """Return the 2013 ↔ 2021 crosswalk of pillars and workstreams (editorial)."""
-        from hled._crosswalk import crosswalk
+        found = self._crosswalk
+        if found is None:
+            from hled._crosswalk import crosswalk
 
-        with self._lock:  # built on first call, once
-            if self._crosswalk is None:
-                self._crosswalk = crosswalk(self._links, tuple(self.pillars), tuple(self.workstreams))
-            return self._crosswalk
+            with self._lock:  # built on first call, once
+                found = self._crosswalk
+                if found is None:
+                    found = self._crosswalk = crosswalk(self._links, tuple(self.pillars), tuple(self.workstreams))
+        return found
 
     def search(self, text: str, limit: int = 10) -> list[Record]:
         """Search every registry at once; return records of any type, best first.

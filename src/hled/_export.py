@@ -23,10 +23,9 @@ from typing import Any, Literal, get_args, get_origin
 import attrs
 
 from hled._build import FILE_OF
-from hled._convert import reference_target
 from hled._dataset import REGISTRY_NAMES, Dataset
 from hled._dates import DateRange, PartialDate
-from hled._model import Citation, Count, CrosswalkLink, Money, Position, Record, Role, Variant
+from hled._model import Citation, Count, CrosswalkLink, Money, Position, Record, Role, Variant, reference_target
 from hled._schema import DATE, field_descriptions
 
 __all__ = ["canonical_json", "write_csv", "write_json"]

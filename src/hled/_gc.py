@@ -16,7 +16,9 @@ def paused() -> Iterator[None]:
     Building records or indexes allocates many objects and frees almost none: the
     collections that allocation would trigger find nothing, yet walk every object
     built so far (at 1000 times the bundled data they doubled the time). Reference
-    counting still frees everything as usual; only the cycle search waits.
+    counting still frees everything as usual; only the cycle search waits. The
+    switch is process-wide: another thread's cyclic garbage waits too, and a collector
+    another thread turned off meanwhile is turned back on at the end.
     """
     enabled = gc.isenabled()
     gc.disable()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, ClassVar, Literal, TypeAlias
+from typing import Any, ClassVar, Literal, TypeAlias, get_args, get_origin
 
 import attrs
 
@@ -20,6 +20,8 @@ from hled._compare import Compared
 from hled._dates import Date
 
 __all__ = [
+    "RECORD_TYPES",
+    "VALUE_TYPES",
     "Accomplishment",
     "Action",
     "ActionKind",
@@ -45,6 +47,7 @@ __all__ = [
     "Variant",
     "Workstream",
     "WorkstreamKind",
+    "reference_target",
 ]
 
 RoleName: TypeAlias = Literal["co-chair", "participant"]
@@ -697,3 +700,19 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Event,
     Accomplishment,
 )
+# the types of the objects records hold (not records themselves), which the loader structures too
+VALUE_TYPES: tuple[type, ...] = (Citation, Count, CrosswalkLink, Money, Position, Role, Variant)
+
+
+def reference_target(t: Any) -> tuple[type[Record] | None, bool]:
+    """The record type a field type refers to (None if it is no reference), and whether it holds several.
+
+    ``Organization | None`` -> (Organization, False); ``tuple[Person, ...]`` -> (Person, True).
+    """
+    many = get_origin(t) is tuple
+    if many:
+        t = get_args(t)[0]
+    members = [a for a in (get_args(t) if get_origin(t) is not Literal else ()) or (t,) if a is not type(None)]
+    if len(members) == 1 and isinstance(members[0], type) and issubclass(members[0], Record):
+        return members[0], many
+    return None, many

@@ -29,7 +29,6 @@ _EMPTY: tuple[int, ...] = ()
 Normalizer = Callable[["Dataset", object], Hashable]
 
 
-@attrs.frozen
 class Axis:
     """One filter criterion: how to index a record and how to read a user's value.
 
@@ -39,8 +38,11 @@ class Axis:
             ValueError or RecordNotFound with a readable message.
     """
 
-    keys: Callable[[Any], Iterable[Hashable]]
-    normalize: Normalizer
+    __slots__ = ("keys", "normalize")
+
+    def __init__(self, keys: Callable[[Any], Iterable[Hashable]], normalize: Normalizer):
+        self.keys = keys
+        self.normalize = normalize
 
 
 class Registry(Generic[R]):

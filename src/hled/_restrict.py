@@ -17,9 +17,8 @@ from typing import Any, get_args
 import attrs
 
 from hled._build import FILE_OF, build
-from hled._convert import reference_target
 from hled._load import META
-from hled._model import RECORD_TYPES, Quality
+from hled._model import RECORD_TYPES, Quality, reference_target
 
 __all__ = ["restrict"]
 
