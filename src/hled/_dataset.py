@@ -43,17 +43,18 @@ if TYPE_CHECKING:
 __all__ = ["Dataset", "default", "load"]
 
 T = TypeVar("T")
-Many: TypeAlias = Union[T, list[T], tuple[T, ...]]  # noqa: UP007 - a runtime alias must work on 3.10
-EditionArg: TypeAlias = Many[Union[int, Edition]]  # noqa: UP007
-PillarArg: TypeAlias = Many[Union[Pillar, str]]  # noqa: UP007
-WorkstreamArg: TypeAlias = Many[Union[Workstream, str]]  # noqa: UP007
-OrgArg: TypeAlias = Many[Union[Organization, str]]  # noqa: UP007
-PersonArg: TypeAlias = Many[Union[Person, str]]  # noqa: UP007
-ProgramArg: TypeAlias = Many[Union[Program, str]]  # noqa: UP007
-EventArg: TypeAlias = Many[Union[Event, str]]  # noqa: UP007
-SourceArg: TypeAlias = Many[Union[Source, str]]  # noqa: UP007
-IntArg: TypeAlias = Many[int]
-StrArg: TypeAlias = Many[str]
+Many: TypeAlias = Union[T, list[T], tuple[T, ...]]  # noqa: UP007 - a generic runtime alias that works on 3.10
+# the same, spelled out with `|`: substituting a generic alias at import would cost the first query
+EditionArg: TypeAlias = int | Edition | list[int | Edition] | tuple[int | Edition, ...]
+PillarArg: TypeAlias = Pillar | str | list[Pillar | str] | tuple[Pillar | str, ...]
+WorkstreamArg: TypeAlias = Workstream | str | list[Workstream | str] | tuple[Workstream | str, ...]
+OrgArg: TypeAlias = Organization | str | list[Organization | str] | tuple[Organization | str, ...]
+PersonArg: TypeAlias = Person | str | list[Person | str] | tuple[Person | str, ...]
+ProgramArg: TypeAlias = Program | str | list[Program | str] | tuple[Program | str, ...]
+EventArg: TypeAlias = Event | str | list[Event | str] | tuple[Event | str, ...]
+SourceArg: TypeAlias = Source | str | list[Source | str] | tuple[Source | str, ...]
+IntArg: TypeAlias = int | list[int] | tuple[int, ...]
+StrArg: TypeAlias = str | list[str] | tuple[str, ...]
 
 
 # ---- normalizers: a user's criterion value -> an index key -------------------------------
