@@ -24,7 +24,8 @@ from hled._model import Citation, Pillar, Workstream
 
 __all__ = ["Tables", "Unsure"]
 
-Tables = dict[type, dict[str, Any]]  # record type -> id -> record, as `hled._convert.resolving` holds them
+# record type -> id -> record, as `hled._convert.resolving` holds them (and `_citations` keeps its shared ones)
+Tables = dict[type, dict[str, Any]]
 
 
 class Unsure(Exception):

@@ -65,12 +65,10 @@ class Registry(Generic[R]):
         "_selections",
     )
 
-    if not TYPE_CHECKING:
-
-        def __class_getitem__(cls, item: object) -> type:
-            # `Registry[Edition]` is `Registry` itself at run time: the parameter is for type checkers,
-            # and subscripting a Generic would cost the first query about a millisecond per typed registry.
-            return cls
+    def __class_getitem__(cls, item: object) -> Any:
+        # `Registry[Edition]` is `Registry` itself at run time: the parameter is for type checkers,
+        # and subscripting a Generic would cost the first query about a millisecond per typed registry.
+        return cls
 
     def __init__(self, kind: str, records: Sequence[R], axes: dict[str, Axis], dataset: Dataset):
         self._kind = kind
