@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import subprocess
@@ -65,6 +66,16 @@ HOSTILE: list[Any] = [
 ]
 
 
+def _mutate(data: st.DataObject, obj: dict[str, Any]) -> None:
+    """Remove one field of *obj*, or set it (or an unknown one) to a hostile value."""
+    field = data.draw(st.sampled_from([*sorted(obj), "no_such_field"]))
+    if data.draw(st.booleans()) and field in obj:
+        del obj[field]
+    else:
+        obj[field] = data.draw(st.sampled_from(HOSTILE))
+
+
+@functools.cache
 def make_structurers() -> ModuleType:
     """The generator script, scripts/make_structurers.py, as a module."""
     path = Path(__file__).resolve().parent.parent / "scripts" / "make_structurers.py"
@@ -143,12 +154,7 @@ class TestFastPath:
         name = data.draw(st.sampled_from(RECORD_FILES))
         records = json.loads(files[name])
         index = data.draw(st.integers(0, len(records) - 1))
-        record = records[index]
-        field = data.draw(st.sampled_from([*sorted(record), "no_such_field"]))
-        if data.draw(st.booleans()) and field in record:
-            del record[field]
-        else:
-            record[field] = data.draw(st.sampled_from(HOSTILE))
+        _mutate(data, records[index])
         mutated = {**files, name: json.dumps(records).encode()}
         fast = outcome(mutated)
 
@@ -171,12 +177,7 @@ class TestFastPath:
             for obj in value
             if type(obj) is dict
         ]
-        obj = data.draw(st.sampled_from(nested))
-        field = data.draw(st.sampled_from([*sorted(obj), "no_such_field"]))
-        if data.draw(st.booleans()) and field in obj:
-            del obj[field]
-        else:
-            obj[field] = data.draw(st.sampled_from(HOSTILE))
+        _mutate(data, data.draw(st.sampled_from(nested)))
         mutated = {**files, name: json.dumps(records).encode()}
         fast = outcome(mutated)
 

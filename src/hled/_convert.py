@@ -22,7 +22,7 @@ from typing import Any, Literal, TypeVar, get_args, get_origin
 import attrs
 
 from hled._dates import Date, DateRange, PartialDate, parse_date
-from hled._fast import _structure_decimal
+from hled._fast import Tables, _structure_decimal
 from hled._model import RECORD_TYPES, VALUE_TYPES, FieldProblem, Pillar, Record, Workstream
 from hled._structurers import RECORDS, VALUES
 
@@ -40,8 +40,6 @@ __all__ = [
 
 _T = TypeVar("_T")
 _R = TypeVar("_R", bound=Record)
-
-Tables = dict[type, dict[str, Any]]
 
 
 class _Context:

@@ -84,31 +84,29 @@ class Registry(Generic[R]):
         self._index: dict[str, dict[Hashable, tuple[int, ...]]] = {}
 
     def _lookup_table(self) -> dict[str, tuple[int, ...]]:
-        table = self._lookup
-        if table is None:
-            with self._lock, paused():
-                table = self._lookup
-                if table is None:
-                    found: dict[str, dict[int, None]] = {}  # dicts as ordered sets: linear however many share a key
-                    for pos, rec in enumerate(self._records):
-                        for text in _names(rec):
-                            found.setdefault(fold(text), {})[pos] = None
-                    found.pop("", None)
-                    table = self._lookup = {k: tuple(v) for k, v in found.items()}
+        """Build (once, whatever the threads) and return the lookup table; callers first try ``self._lookup``."""
+        with self._lock, paused():
+            table = self._lookup
+            if table is None:
+                found: dict[str, dict[int, None]] = {}  # dicts as ordered sets: linear however many share a key
+                for pos, rec in enumerate(self._records):
+                    for text in _names(rec):
+                        found.setdefault(fold(text), {})[pos] = None
+                found.pop("", None)
+                table = self._lookup = {k: tuple(v) for k, v in found.items()}
         return table
 
     def _axis_table(self, name: str) -> dict[Hashable, tuple[int, ...]]:
-        table = self._index.get(name)
-        if table is None:
-            with self._lock, paused():
-                table = self._index.get(name)
-                if table is None:
-                    keys = self._axes[name].keys
-                    found: dict[Hashable, list[int]] = {}
-                    for pos, rec in enumerate(self._records):
-                        for key in dict.fromkeys(keys(rec)):
-                            found.setdefault(key, []).append(pos)
-                    table = self._index[name] = {k: tuple(v) for k, v in found.items()}
+        """Build (once, whatever the threads) and return one criterion's table; callers first try ``self._index``."""
+        with self._lock, paused():
+            table = self._index.get(name)
+            if table is None:
+                keys = self._axes[name].keys
+                found: dict[Hashable, list[int]] = {}
+                for pos, rec in enumerate(self._records):
+                    for key in dict.fromkeys(keys(rec)):
+                        found.setdefault(key, []).append(pos)
+                table = self._index[name] = {k: tuple(v) for k, v in found.items()}
         return table
 
     @property
