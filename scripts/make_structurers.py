@@ -59,7 +59,7 @@ from hled._model import (
 {imports}
 )
 
-__all__ = ["RECORDS", "SELF_REFERENCES", "VALUES"]
+__all__ = ["NEEDS", "RECORDS", "SELF_REFERENCES", "VALUES"]
 '''
 
 
@@ -166,6 +166,26 @@ def _function(cls: type) -> str:
     return "\n".join(lines)
 
 
+def _classes_in(t: Any) -> list[type]:
+    """Every class a field type names, however nested (``tuple[Citation, ...]`` -> [Citation])."""
+    found = [t] if isinstance(t, type) else []
+    for arg in get_args(t):
+        found.extend(_classes_in(arg))
+    return found
+
+
+def _needs(cls: type, inside: frozenset[type] = frozenset()) -> set[type]:
+    """The record types that records of *cls* refer to, directly or through the objects they hold."""
+    found: set[type] = set()
+    for f in attrs.fields(cls):
+        for c in _classes_in(f.type):
+            if c in RECORD_TYPES:
+                found.add(c)
+            elif c in VALUE_TYPES and c not in inside:
+                found |= _needs(c, inside | {cls})
+    return found
+
+
 def _mapping(target: str, items: dict[str, str]) -> str:
     """A dict display as ruff formats it: on one line if it fits, else one item per line."""
     one_line = f"{target} = {{{', '.join(f'{k}: {v}' for k, v in items.items())}}}\n"
@@ -193,6 +213,13 @@ def source() -> str:
     out.append(_mapping("VALUES: dict[type, Any]", {c.__name__: _name(c) for c in VALUE_TYPES}))
     out.append("# the fields by which records of a type refer to records of that same type\n")
     out.append(_mapping("SELF_REFERENCES: dict[type, tuple[str, ...]]", self_refs))
+    needs = {}
+    for cls in RECORD_TYPES:
+        wanted = _needs(cls) - {cls}
+        names = [c.__name__ for c in RECORD_TYPES if c in wanted]
+        needs[cls.__name__] = f"({names[0]},)" if len(names) == 1 else f"({', '.join(names)})"
+    out.append("# the record types a type's records refer to (derived fields included), built before or with it\n")
+    out.append(_mapping("NEEDS: dict[type, tuple[type, ...]]", needs))
     return "".join(out)
 
 

@@ -50,16 +50,19 @@ def in_threads(count: int, work: Callable[[int], Any]) -> list[Any]:
 
 class TestFirstAccess:
     def test_32_threads_load_once(self):
-        """32 threads touching different public names at once build the default dataset exactly once."""
+        """32 threads touching different public names at once build the default dataset, and each file, once."""
         out = _python(
-            "import sys, threading, hled, hled._dataset as d\n"
+            "import sys, threading, hled, hled._dataset as d, hled._build as b\n"
             "sys.setswitchinterval(1e-6)\n"
-            "builds = []\n"
-            "real = d.build\n"
-            "def counting(files):\n"
+            "builds, files = [], []\n"
+            "real, real_all = d.build_deferred, b._structure_all\n"
+            "def counting(found):\n"
             "    builds.append(1)\n"
-            "    return real(files)\n"
-            "d.build = counting\n"
+            "    return real(found)\n"
+            "def structuring(cls, name, *rest):\n"
+            "    files.append(name)\n"
+            "    return real_all(cls, name, *rest)\n"
+            "d.build_deferred, b._structure_all = counting, structuring\n"
             "barrier = threading.Barrier(32)\n"
             "seen = [None] * 32\n"
             "names = ['pillars', 'organizations', 'agencies', 'events', 'sources', 'people', 'programs', 'actions']\n"
@@ -70,10 +73,10 @@ class TestFirstAccess:
             "    seen[i] = (id(hled.dataset()), id(hled.pillars), len(hled.accomplishments))\n"
             "threads = [threading.Thread(target=go, args=(i,)) for i in range(32)]\n"
             "[t.start() for t in threads]; [t.join() for t in threads]\n"
-            "print(len(builds), len(set(seen)), None in seen)\n"
+            "print(len(builds), len(set(seen)), None in seen, len(files), len(set(files)))\n"
         )
 
-        assert out.split() == ["1", "1", "False"]
+        assert out.split() == ["1", "1", "False", "10", "10"]
 
     def test_threads_build_lazy_indexes_once(self):
         """Searches, filters and the digest of a fresh dataset from 32 threads give the single-threaded answers."""
@@ -298,6 +301,22 @@ class TestRaces:
         ds._lock = OtherThreadFinishesWhileWeWait()  # type: ignore[assignment]
 
         assert ds.supported_by("official") is other
+
+    def test_a_thread_that_waited_uses_the_registry_built_meanwhile(self):
+        """A thread that waited for the registry lock uses the registry another thread built meanwhile."""
+        ds = hled.load(MINI)
+        built = hled.load(MINI).pillars
+
+        class OtherThreadFinishesWhileWeWait:
+            def __enter__(self) -> None:
+                ds._made["pillars"] = built
+
+            def __exit__(self, *exc: object) -> None:
+                return None
+
+        ds._making = OtherThreadFinishesWhileWeWait()  # type: ignore[assignment]
+
+        assert ds.pillars is built
 
     def test_a_thread_that_waited_uses_the_search_index_built_meanwhile(self):
         """A thread that waited for a registry's search lock uses the index another thread built."""

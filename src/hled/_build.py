@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import typing
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
@@ -20,6 +21,7 @@ from hled._convert import (
     structure_record,
     structure_value,
 )
+from hled._gc import paused
 from hled._load import FILES, META
 from hled._model import (
     RECORD_TYPES,
@@ -36,10 +38,10 @@ from hled._model import (
     Source,
     Workstream,
 )
-from hled._structurers import SELF_REFERENCES
+from hled._structurers import NEEDS, SELF_REFERENCES
 from hled.errors import DataError
 
-__all__ = ["Built", "build"]
+__all__ = ["Built", "build", "build_deferred"]
 
 FILE_OF: dict[type, str] = {
     cls: f"{_name}.json"
@@ -63,18 +65,102 @@ _R = TypeVar("_R", bound=Record)
 
 
 class Built:
-    """Everything a build produces, in file order per record type."""
+    """Everything a build produces, in file order per record type.
 
-    __slots__ = ("links", "records", "version")
+    An eager build (`build`) holds every record type. A deferred one (`build_deferred`)
+    builds a type's file, and the files it refers to, the first time `of` asks for it.
+    """
 
-    def __init__(self, version: str, records: dict[type, tuple[Record, ...]], links: tuple[CrosswalkLink, ...]):
+    __slots__ = ("_links", "_lock", "_rest", "records", "version")
+
+    def __init__(
+        self,
+        version: str,
+        records: dict[type, tuple[Record, ...]],
+        links: tuple[CrosswalkLink, ...] | None,
+        rest: _Rest | None = None,
+    ):
         self.version = version
         self.records = records
-        self.links = links
+        self._links = links
+        self._rest = rest
+        self._lock = threading.Lock()
 
     def of(self, cls: type[_R]) -> tuple[_R, ...]:
         """The records of one type, in file order."""
-        return typing.cast("tuple[_R, ...]", self.records[cls])
+        found = self.records.get(cls)
+        if found is None:
+            found = self._complete(cls)
+        return typing.cast("tuple[_R, ...]", found)
+
+    @property
+    def links(self) -> tuple[CrosswalkLink, ...]:
+        """The crosswalk's links."""
+        found = self._links
+        if found is None:
+            self._complete(Pillar, Workstream)
+            rest = typing.cast("_Rest", self._rest)
+            with self._lock:
+                found = self._links
+                if found is None:
+                    problems: list[str] = []
+                    raws = _record_list("crosswalk.json", rest.decoded("crosswalk.json", problems), problems)
+                    found = _check_links(raws, rest.tables, rest.broken, problems)
+                    rest.fail(problems)
+                    self._links = found
+        return found
+
+    def everything(self) -> dict[type, tuple[Record, ...]]:
+        """The records of every type, by type in build order."""
+        self._complete(*RECORD_TYPES_IN_ORDER)
+        return {cls: self.records[cls] for cls in RECORD_TYPES_IN_ORDER}
+
+    def _complete(self, *wanted: type) -> tuple[Record, ...]:
+        """Build the files of *wanted* and of every type they refer to; return the first's records."""
+        if all(cls in self.records for cls in wanted):
+            return self.records[wanted[0]]
+        rest = typing.cast("_Rest", self._rest)  # an eager build holds every type
+        with self._lock, paused():
+            rest.fail([])  # an earlier step failed: its files are spent, and this one may need them
+            needed = set(wanted).union(*(NEEDS[cls] for cls in wanted))
+            while True:
+                more = needed.union(*(NEEDS[cls] for cls in needed))
+                if more == needed:
+                    break
+                needed = more
+            fresh: dict[type, tuple[Record, ...]] = {}
+            problems: list[str] = []
+            for cls in RECORD_TYPES_IN_ORDER:
+                if cls in needed and cls not in self.records:
+                    name = FILE_OF[cls]
+                    raws = _record_list(name, rest.decoded(name, problems), problems)
+                    fresh[cls] = _structure_all(cls, name, raws, rest.tables, rest.broken, problems)
+            rest.fail(problems)
+            _fill_derived({**self.records, **fresh}.__getitem__, fresh)
+            self.records.update(fresh)  # last: other threads read `records` without the lock
+        return self.records[wanted[0]]
+
+
+class _Rest:
+    """What a deferred build still holds: the files not yet decoded and the records built so far."""
+
+    __slots__ = ("broken", "error", "files", "tables")
+
+    def __init__(self, files: dict[str, bytes]):
+        self.files = files
+        self.tables: dict[type, dict[str, Any]] = {}
+        self.broken: dict[type, set[str]] = {}
+        self.error: DataError | None = None
+
+    def decoded(self, name: str, problems: list[str]) -> Any:
+        return _decode(name, self.files.pop(name), problems)
+
+    def fail(self, problems: list[str]) -> None:
+        """Raise the problems found, and raise them again on every later step (the files are spent)."""
+        if problems:
+            self.error = DataError(problems)
+        if self.error is not None:
+            raise self.error
 
 
 # What `_decode` returns for a file it reported as unreadable (JSON null is a value, and an error).
@@ -333,30 +419,33 @@ def _semantic_checks(built: Built, broken: dict[type, set[str]], problems: list[
     )
 
 
-def _fill_derived(built: Built) -> None:
-    """Set the derived back-references (edition.pillars, pillar.workstreams, ...)."""
+def _fill_derived(of: Callable[[type], tuple[Any, ...]], fresh: Iterable[type]) -> None:
+    """Set the derived back-references (edition.pillars, pillar.workstreams, ...) of the *fresh* types."""
     set_ = object.__setattr__
-    pillars, workstreams, actions = built.of(Pillar), built.of(Workstream), built.of(Action)
-    # grouped in one pass each (by year, or by the identity of the referenced record): linear, not N x M
-    of_year: dict[int, list[Pillar]] = {}
-    for p in pillars:
-        of_year.setdefault(p.edition, []).append(p)
-    under: dict[int, list[Workstream | Action]] = {}
-    for w in workstreams:
-        under.setdefault(id(w.pillar), []).append(w)
-    for a in actions:
-        under.setdefault(id(a.pillar), []).append(a)
-    in_ws: dict[int, list[Action]] = {}
-    for a in actions:
-        in_ws.setdefault(id(a.workstream), []).append(a)
-    for edition in built.of(Edition):
-        set_(edition, "pillars", tuple(of_year.get(edition.year, ())))
-    for pillar in pillars:
-        children = under.get(id(pillar), ())
-        set_(pillar, "workstreams", tuple(c for c in children if isinstance(c, Workstream)))
-        set_(pillar, "actions", tuple(c for c in children if isinstance(c, Action)))
-    for ws in workstreams:
-        set_(ws, "actions", tuple(in_ws.get(id(ws), ())))
+    fresh = set(fresh)
+    if Edition in fresh:
+        of_year: dict[int, list[Pillar]] = {}
+        for p in of(Pillar):
+            of_year.setdefault(p.edition, []).append(p)
+        for edition in of(Edition):
+            set_(edition, "pillars", tuple(of_year.get(edition.year, ())))
+    # grouped in one pass each (by the identity of the referenced record): linear, not N x M
+    if Pillar in fresh:
+        under: dict[int, list[Workstream | Action]] = {}
+        for w in of(Workstream):
+            under.setdefault(id(w.pillar), []).append(w)
+        for a in of(Action):
+            under.setdefault(id(a.pillar), []).append(a)
+        for pillar in of(Pillar):
+            children = under.get(id(pillar), ())
+            set_(pillar, "workstreams", tuple(c for c in children if isinstance(c, Workstream)))
+            set_(pillar, "actions", tuple(c for c in children if isinstance(c, Action)))
+    if Workstream in fresh:
+        in_ws: dict[int, list[Action]] = {}
+        for a in of(Action):
+            in_ws.setdefault(id(a.workstream), []).append(a)
+        for ws in of(Workstream):
+            set_(ws, "actions", tuple(in_ws.get(id(ws), ())))
 
 
 def _version(raw: Any, problems: list[str]) -> str:
@@ -394,8 +483,23 @@ def build(files: dict[str, bytes]) -> Built:
     _semantic_checks(built, broken, problems)
     if problems:
         raise DataError(problems)
-    _fill_derived(built)
+    _fill_derived(built.of, RECORD_TYPES_IN_ORDER)
     return built
+
+
+def build_deferred(files: dict[str, bytes]) -> Built:
+    """Build record types on first use, each with the types it refers to (see `Built`).
+
+    Only for files already known to build without a problem (the bundled ones, checked by
+    their checksums): a deferred build skips the checks that span files. Should a file
+    still fail, the step that reads it raises `DataError`, and so does every later one.
+    """
+    files = dict(files)
+    problems: list[str] = []
+    version = _version(_decode(META, files.pop(META), problems), problems)
+    rest = _Rest(files)
+    rest.fail(problems)
+    return Built(version, {}, None, rest)
 
 
 RECORD_TYPES_IN_ORDER = tuple(FILE_OF)

@@ -61,8 +61,8 @@ class _Parser(argparse.ArgumentParser):
 def _criteria(registry: str) -> list[str]:
     from hled import _dataset
 
-    # the Dataset class declares each registry attribute with its registry class
-    cls: Any = getattr(_dataset, _dataset.Dataset.__annotations__[registry])
+    # each registry property of the Dataset class is annotated with its registry class
+    cls: Any = getattr(_dataset, getattr(_dataset.Dataset, registry).fget.__annotations__["return"])
     return [p for p in inspect.signature(cls.filter).parameters if p != "self"]
 
 

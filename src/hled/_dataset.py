@@ -6,13 +6,14 @@ import functools
 import json
 import os
 import threading
+import typing
 from collections.abc import Callable, Hashable, Iterable
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, Union, get_args
 
-from hled._build import Built, build
+from hled._build import Built, build, build_deferred
 from hled._codes import COUNTRIES
 from hled._gc import paused
-from hled._load import FILES, read_bundled, read_directory
+from hled._load import FILES, intact, read_bundled, read_directory
 from hled._model import (
     Accomplishment,
     Action,
@@ -204,7 +205,7 @@ def _by_pillar(act: dict[tuple[type, str], _Activity]) -> tuple[dict[str, set[st
 def _cited_editions(built: Built) -> dict[str, set[int]]:
     """For each source id, the editions of the records that cite it."""
     found: dict[str, set[int]] = {}
-    for cls, records in built.records.items():
+    for cls, records in built.everything().items():
         if cls is Source:
             continue
         for rec in records:
@@ -601,75 +602,32 @@ def _sort_name(rec: Any) -> tuple[str, str]:
     return (_ascii(rec.name), rec.id)
 
 
-class Dataset:
-    """The registries of one data directory: the bundled data, or a user's (`hled.load`).
+def _factories(ds: Dataset, built: Built) -> dict[str, Callable[[], Registry[Any]]]:
+    """How to build each registry of *ds*, on first use: a first lookup builds one, not ten."""
+    # what the filter axes read, computed when a first filter needs it (a lookup does not)
+    act = functools.cache(lambda: _activity(built))
+    cited = functools.cache(lambda: _cited_editions(built))
+    by_pillar = functools.cache(lambda: _by_pillar(act()))
+    none = _Activity()
 
-    Attributes:
-        version: the data release, from the data's ``meta.json``.
-    """
+    def activity(rec: Record) -> _Activity:
+        return act().get((type(rec), rec.id), none)
 
-    __slots__ = (
-        "_crosswalk",
-        "_digest",
-        "_edition_years",
-        "_everything",
-        "_links",
-        "_lock",
-        "_views",
-        "accomplishments",
-        "actions",
-        "editions",
-        "events",
-        "organizations",
-        "people",
-        "pillars",
-        "programs",
-        "sources",
-        "version",
-        "workstreams",
-    )
+    pillar_key = functools.cache(lambda: {p.id: (p.edition, p.number) for p in built.of(Pillar)})
+    position = functools.cache(lambda cls: {r.id: i for i, r in enumerate(built.of(cls))})
 
-    editions: EditionRegistry
-    pillars: PillarRegistry
-    workstreams: WorkstreamRegistry
-    actions: ActionRegistry
-    organizations: OrganizationRegistry
-    people: PersonRegistry
-    programs: ProgramRegistry
-    events: EventRegistry
-    accomplishments: AccomplishmentRegistry
-    sources: SourceRegistry
+    edition = Axis(lambda r: [_edition_of(r)] if _edition_of(r) is not None else [], _edition)
+    pillar = Axis(lambda r: _opt_id(r.pillar), _ref("pillars", "pillar"))
+    orgs = Axis(lambda r: _ids(r.organizations), _ref("organizations", "organization"))
+    programs = Axis(lambda r: _ids(r.programs), _ref("programs", "program"))
+    year = Axis(lambda r: r.date.years, _int("year"))
+    org_countries = Axis(lambda r: [o.country for o in r.organizations if o.country], _country)
 
-    def __init__(self, built: Built):
-        self.version = built.version
-        self._lock = threading.Lock()
-        self._digest: str | None = None
-        self._views: dict[frozenset[str], Dataset] = {}
-        self._everything: tuple[Any, tuple[Record, ...]] | None = None
-        self._edition_years = frozenset(e.year for e in built.of(Edition))
-        # what the filter axes read, computed when a first filter needs it (a lookup does not)
-        act = functools.cache(lambda: _activity(built))
-        cited = functools.cache(lambda: _cited_editions(built))
-        by_pillar = functools.cache(lambda: _by_pillar(act()))
-        none = _Activity()
+    def kind(cls: type, values: Any) -> Axis:
+        return Axis(lambda r: [r.kind], _choice("kind", get_args(values)))
 
-        def activity(rec: Record) -> _Activity:
-            return act().get((type(rec), rec.id), none)
-
-        pillar_key = {p.id: (p.edition, p.number) for p in built.of(Pillar)}
-        position = {cls: {r.id: i for i, r in enumerate(rs)} for cls, rs in built.records.items()}
-
-        edition = Axis(lambda r: [_edition_of(r)] if _edition_of(r) is not None else [], _edition)
-        pillar = Axis(lambda r: _opt_id(r.pillar), _ref("pillars", "pillar"))
-        orgs = Axis(lambda r: _ids(r.organizations), _ref("organizations", "organization"))
-        programs = Axis(lambda r: _ids(r.programs), _ref("programs", "program"))
-        year = Axis(lambda r: r.date.years, _int("year"))
-        org_countries = Axis(lambda r: [o.country for o in r.organizations if o.country], _country)
-
-        def kind(cls: type, values: Any) -> Axis:
-            return Axis(lambda r: [r.kind], _choice("kind", get_args(values)))
-
-        self.editions = EditionRegistry(
+    def make_editions() -> EditionRegistry:
+        return EditionRegistry(
             "edition",
             sorted(built.of(Edition), key=lambda e: e.year),
             {
@@ -677,11 +635,13 @@ class Dataset:
                 "year": Axis(lambda e: {e.year, *_date_years(e.announced), *_date_years(e.launched)}, _int("year")),
                 "person": Axis(lambda e: _ids(e.leaders), _ref("people", "person")),
             },
-            self,
+            ds,
         )
-        self.pillars = PillarRegistry(
+
+    def make_pillars() -> PillarRegistry:
+        return PillarRegistry(
             "pillar",
-            sorted(built.of(Pillar), key=lambda p: pillar_key[p.id]),
+            sorted(built.of(Pillar), key=lambda p: pillar_key()[p.id]),
             {
                 "edition": edition,
                 "number": Axis(lambda p: [p.number], _int("number")),
@@ -689,19 +649,22 @@ class Dataset:
                 "agency": Axis(lambda p: by_pillar()[0].get(p.id, ()), _ref("organizations", "agency")),
                 "year": Axis(lambda p: by_pillar()[1].get(p.id, ()), _int("year")),
             },
-            self,
+            ds,
         )
-        ws_orgs = functools.cache(
-            lambda: {w.id: {o.id for a in w.actions for o in a.organizations} for w in built.of(Workstream)}
-        )
-        self.workstreams = WorkstreamRegistry(
+
+    ws_orgs = functools.cache(
+        lambda: {w.id: {o.id for a in w.actions for o in a.organizations} for w in built.of(Workstream)}
+    )
+
+    def make_workstreams() -> WorkstreamRegistry:
+        return WorkstreamRegistry(
             "workstream",
             sorted(
                 built.of(Workstream),
                 key=lambda w: (
                     w.edition,
-                    pillar_key[w.pillar.id][1] if w.pillar else 99,
-                    position[Workstream][w.id],
+                    pillar_key()[w.pillar.id][1] if w.pillar else 99,
+                    position(Workstream)[w.id],
                 ),
             ),
             {
@@ -711,13 +674,15 @@ class Dataset:
                 "organization": Axis(lambda w: ws_orgs()[w.id], _ref("organizations", "organization")),
                 "agency": Axis(lambda w: ws_orgs()[w.id], _ref("organizations", "agency")),
             },
-            self,
+            ds,
         )
-        self.actions = ActionRegistry(
+
+    def make_actions() -> ActionRegistry:
+        return ActionRegistry(
             "action",
             sorted(
                 built.of(Action),
-                key=lambda a: (*pillar_key[a.pillar.id], position[Action][a.id]),
+                key=lambda a: (*pillar_key()[a.pillar.id], position(Action)[a.id]),
             ),
             {
                 "edition": edition,
@@ -730,9 +695,11 @@ class Dataset:
                 "source": Axis(lambda a: _ids(c.source for c in a.sources), _ref("sources", "source")),
                 "year": Axis(lambda a: {y for c in a.sources for y in _date_years(c.source.published)}, _int("year")),
             },
-            self,
+            ds,
         )
-        self.organizations = OrganizationRegistry(
+
+    def make_organizations() -> OrganizationRegistry:
+        return OrganizationRegistry(
             "organization",
             sorted(built.of(Organization), key=_sort_name),
             {
@@ -744,13 +711,16 @@ class Dataset:
                 "pillar": Axis(lambda o: activity(o).pillars, _ref("pillars", "pillar")),
                 "year": Axis(lambda o: activity(o).years, _int("year")),
             },
-            self,
+            ds,
         )
-        person_orgs = Axis(
-            lambda p: [pos.organization.id for pos in p.positions if pos.organization is not None],
-            _ref("organizations", "organization"),
-        )
-        self.people = PersonRegistry(
+
+    person_orgs = Axis(
+        lambda p: [pos.organization.id for pos in p.positions if pos.organization is not None],
+        _ref("organizations", "organization"),
+    )
+
+    def make_people() -> PersonRegistry:
+        return PersonRegistry(
             "person",
             sorted(built.of(Person), key=_sort_name),
             {
@@ -767,9 +737,11 @@ class Dataset:
                     _int("year"),
                 ),
             },
-            self,
+            ds,
         )
-        self.programs = ProgramRegistry(
+
+    def make_programs() -> ProgramRegistry:
+        return ProgramRegistry(
             "program",
             sorted(built.of(Program), key=_sort_name),
             {
@@ -787,9 +759,11 @@ class Dataset:
                 "kind": kind(Program, ProgramKind),
                 "year": Axis(lambda p: {*_date_years(p.started), *activity(p).years}, _int("year")),
             },
-            self,
+            ds,
         )
-        self.events = EventRegistry(
+
+    def make_events() -> EventRegistry:
+        return EventRegistry(
             "event",
             sorted(built.of(Event), key=lambda e: (e.date, e.id)),
             {
@@ -807,9 +781,11 @@ class Dataset:
                     _country,
                 ),
             },
-            self,
+            ds,
         )
-        self.accomplishments = AccomplishmentRegistry(
+
+    def make_accomplishments() -> AccomplishmentRegistry:
+        return AccomplishmentRegistry(
             "accomplishment",
             sorted(built.of(Accomplishment), key=lambda a: (a.date, a.id)),
             {
@@ -824,9 +800,11 @@ class Dataset:
                 "country": org_countries,
                 "source": Axis(lambda a: _ids(c.source for c in a.sources), _ref("sources", "source")),
             },
-            self,
+            ds,
         )
-        self.sources = SourceRegistry(
+
+    def make_sources() -> SourceRegistry:
+        return SourceRegistry(
             "source",
             sorted(
                 built.of(Source),
@@ -838,10 +816,122 @@ class Dataset:
                 "quality": Axis(lambda s: [s.quality], _choice("quality", get_args(Quality))),
                 "language": Axis(lambda s: [s.language], _language),
             },
-            self,
+            ds,
         )
-        self._links = built.links
+
+    return {
+        "editions": make_editions,
+        "pillars": make_pillars,
+        "workstreams": make_workstreams,
+        "actions": make_actions,
+        "organizations": make_organizations,
+        "people": make_people,
+        "programs": make_programs,
+        "events": make_events,
+        "accomplishments": make_accomplishments,
+        "sources": make_sources,
+    }
+
+
+class Dataset:
+    """The registries of one data directory: the bundled data, or a user's (`hled.load`).
+
+    Attributes:
+        version: the data release, from the data's ``meta.json``.
+    """
+
+    __slots__ = (
+        "_built",
+        "_crosswalk",
+        "_digest",
+        "_everything",
+        "_lock",
+        "_made",
+        "_make",
+        "_making",
+        "_views",
+        "_years",
+        "version",
+    )
+
+    def __init__(self, built: Built):
+        self.version = built.version
+        self._built = built
+        self._lock = threading.Lock()
+        self._making = threading.RLock()  # reentrant: building a registry's records may need another's
+        self._made: dict[str, Registry[Any]] = {}
+        self._make = _factories(self, built)
+        self._digest: str | None = None
+        self._views: dict[frozenset[str], Dataset] = {}
+        self._everything: tuple[Any, tuple[Record, ...]] | None = None
+        self._years: frozenset[int] | None = None
         self._crosswalk: Crosswalk | None = None
+
+    def _registry(self, name: str) -> Any:
+        found = self._made.get(name)
+        if found is None:
+            with self._making:
+                found = self._made.get(name)
+                if found is None:
+                    found = self._made[name] = self._make[name]()
+        return found
+
+    @property
+    def editions(self) -> EditionRegistry:
+        """The editions: the 2013 original and the 2021 relaunch."""
+        return typing.cast("EditionRegistry", self._registry("editions"))
+
+    @property
+    def pillars(self) -> PillarRegistry:
+        """The pillars of both editions."""
+        return typing.cast("PillarRegistry", self._registry("pillars"))
+
+    @property
+    def workstreams(self) -> WorkstreamRegistry:
+        """The workstreams (sub-topics, headings, priority areas)."""
+        return typing.cast("WorkstreamRegistry", self._registry("workstreams"))
+
+    @property
+    def actions(self) -> ActionRegistry:
+        """The work-plan lines and initiatives."""
+        return typing.cast("ActionRegistry", self._registry("actions"))
+
+    @property
+    def organizations(self) -> OrganizationRegistry:
+        """The agencies, ministries, embassies, companies and other bodies."""
+        return typing.cast("OrganizationRegistry", self._registry("organizations"))
+
+    @property
+    def people(self) -> PersonRegistry:
+        """The officials and leaders."""
+        return typing.cast("PersonRegistry", self._registry("people"))
+
+    @property
+    def programs(self) -> ProgramRegistry:
+        """The programs, projects, working groups, forums and strategies."""
+        return typing.cast("ProgramRegistry", self._registry("programs"))
+
+    @property
+    def events(self) -> EventRegistry:
+        """The announcements, launches, meetings, reviews and other dated steps."""
+        return typing.cast("EventRegistry", self._registry("events"))
+
+    @property
+    def accomplishments(self) -> AccomplishmentRegistry:
+        """The reported results."""
+        return typing.cast("AccomplishmentRegistry", self._registry("accomplishments"))
+
+    @property
+    def sources(self) -> SourceRegistry:
+        """The cited documents."""
+        return typing.cast("SourceRegistry", self._registry("sources"))
+
+    @property
+    def _edition_years(self) -> frozenset[int]:
+        years = self._years
+        if years is None:
+            years = self._years = frozenset(e.year for e in self._built.of(Edition))
+        return years
 
     @property
     def agencies(self) -> OrganizationRegistry:
@@ -862,7 +952,7 @@ class Dataset:
             with self._lock:  # built on first call, once
                 found = self._crosswalk
                 if found is None:
-                    found = self._crosswalk = crosswalk(self._links, tuple(self.pillars), tuple(self.workstreams))
+                    found = self._crosswalk = crosswalk(self._built.links, tuple(self.pillars), tuple(self.workstreams))
         return found
 
     def search(self, text: str, limit: int = 10) -> list[Record]:
@@ -942,12 +1032,12 @@ class Dataset:
         files: dict[str, Any] = {}
         for name in REGISTRY_NAMES:
             files[f"{name}.json"] = [unstructure_record(r, omit_defaults=omit_defaults) for r in getattr(self, name)]
-        files["crosswalk.json"] = [unstructure_value(link) for link in self._links]
+        files["crosswalk.json"] = [unstructure_value(link) for link in self._built.links]
         return files
 
     def __setattr__(self, name: str, value: object) -> None:
         # The default dataset is shared by everything in the process: its registries are set once.
-        if not name.startswith("_") and hasattr(self, name):
+        if not name.startswith("_") and (name in REGISTRY_NAMES or hasattr(self, name)):
             msg = f"a Dataset is immutable: cannot set {name!r}"
             raise AttributeError(msg)
         object.__setattr__(self, name, value)
@@ -968,14 +1058,19 @@ _default_lock = threading.Lock()
 
 
 def default() -> Dataset:
-    """Return the bundled dataset, loading it on first use (once, whatever the threads)."""
+    """Return the bundled dataset, loading it on first use (once, whatever the threads).
+
+    Bundled files that are those of the release (`hled._load.intact`) are built a record
+    type at a time, when a registry first needs them; any other files are built in full
+    at once, with every check, as `load` builds a user's.
+    """
     global _default  # noqa: PLW0603 - the one lazily built module state
     ds = _default
     if ds is None:
         with _default_lock:
             ds = _default
             if ds is None:
-                ds = _dataset(read_bundled)
+                ds = _dataset(read_bundled, deferred=True)
                 _default = ds
     return ds
 
@@ -991,11 +1086,14 @@ def load(path: str | os.PathLike[str]) -> Dataset:
     return _dataset(lambda: read_directory(path))
 
 
-def _dataset(read: Callable[[], dict[str, bytes]]) -> Dataset:
+def _dataset(read: Callable[[], dict[str, bytes]], *, deferred: bool = False) -> Dataset:
     """Read and build a dataset, with the cyclic garbage collector paused (`hled._gc.paused`).
 
-    The files are read here, not by the caller, so that `build` holds the only
+    The files are read here, not by the caller, so that the build holds the only
     reference to their bytes and lets them go once decoded (a lower peak of memory).
+    With *deferred*, files that pass `intact` are built type by type, on first use.
     """
     with paused():
-        return Dataset(build(read()))
+        held = [read()]
+        builder = build_deferred if deferred and intact(held[0]) else build
+        return Dataset(builder(held.pop()))  # popped: the build's frame holds the only reference

@@ -11,7 +11,7 @@ import sys
 
 from hled.errors import DataError
 
-__all__ = ["FILES", "META", "REGISTRIES", "read_bundled", "read_directory"]
+__all__ = ["FILES", "META", "REGISTRIES", "intact", "read_bundled", "read_directory"]
 
 META = "meta.json"
 FILES = (
@@ -56,6 +56,20 @@ def read_bundled() -> dict[str, bytes]:
         folder = os.path.join(os.path.dirname(hled.__file__), "data")
         return {name: get_data(os.path.join(folder, name)) for name in FILES}
     return _read_resources()  # pragma: no cover - a loader without get_data
+
+
+def intact(files: dict[str, bytes]) -> bool:
+    """Whether *files* are, byte for byte, the bundled data the test suite built in full.
+
+    Compares sizes and CRC-32 checksums with those recorded at release (`hled._bundled`):
+    a guard against files edited in place, not against tampering (whoever can edit them
+    can edit the code).
+    """
+    from zlib import crc32
+
+    from hled._bundled import CHECKSUMS
+
+    return {name: (len(data), crc32(data)) for name, data in files.items()} == CHECKSUMS
 
 
 def _read_resources() -> dict[str, bytes]:  # pragma: no cover - a loader without get_data

@@ -49,7 +49,7 @@ from hled._model import (
     Workstream,
 )
 
-__all__ = ["RECORDS", "SELF_REFERENCES", "VALUES"]
+__all__ = ["NEEDS", "RECORDS", "SELF_REFERENCES", "VALUES"]
 
 _ACCOMPLISHMENT_FIELDS = frozenset(
     {
@@ -575,3 +575,16 @@ VALUES: dict[type, Any] = {
 }
 # the fields by which records of a type refer to records of that same type
 SELF_REFERENCES: dict[type, tuple[str, ...]] = {Organization: ("parent",), Action: ("continues",)}
+# the record types a type's records refer to (derived fields included), built before or with it
+NEEDS: dict[type, tuple[type, ...]] = {
+    Source: (),
+    Edition: (Source, Person, Pillar),
+    Organization: (Source,),
+    Person: (Source, Organization),
+    Pillar: (Source, Workstream, Action),
+    Workstream: (Source, Pillar, Action),
+    Program: (Source, Organization, Pillar),
+    Action: (Source, Organization, Pillar, Workstream, Program),
+    Event: (Source, Organization, Person, Pillar, Program),
+    Accomplishment: (Source, Organization, Person, Pillar, Program, Event),
+}
