@@ -31,7 +31,6 @@ __all__ = ["CHECKSUMS"]
 
 def source() -> str:
     """The text of the generated module."""
-    sys.path.insert(0, str(SRC.parent))
     from hled._load import FILES
 
     lines = [f'    "{name}": ({len(data)}, 0x{zlib.crc32(data):08X}),\n' for name in FILES for data in [_read(name)]]

@@ -21,7 +21,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 import attrs
 
 from hled._dates import Date
-from hled._model import RECORD_TYPES, VALUE_TYPES, Citation, Pillar, Workstream, reference_target
+from hled._model import RECORD_TYPES, VALUE_TYPES, Citation, CrosswalkLink, Pillar, Workstream, reference_target
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "hled" / "_structurers.py"
 HEADER = '''"""The fast path's structuring function of every model class (see `hled._fast`).
@@ -214,11 +214,11 @@ def source() -> str:
     out.append("# the fields by which records of a type refer to records of that same type\n")
     out.append(_mapping("SELF_REFERENCES: dict[type, tuple[str, ...]]", self_refs))
     needs = {}
-    for cls in RECORD_TYPES:
+    for cls in (*RECORD_TYPES, CrosswalkLink):
         wanted = _needs(cls) - {cls}
         names = [c.__name__ for c in RECORD_TYPES if c in wanted]
         needs[cls.__name__] = f"({names[0]},)" if len(names) == 1 else f"({', '.join(names)})"
-    out.append("# the record types a type's records refer to (derived fields included), built before or with it\n")
+    out.append("# the record types a type's records (or the crosswalk's links) refer to, derived fields included\n")
     out.append(_mapping("NEEDS: dict[type, tuple[type, ...]]", needs))
     return "".join(out)
 

@@ -63,18 +63,61 @@ class TestDeferredBuild:
         assert "must be a lowercase ASCII slug" in str(exc_info.value)
 
     def test_a_problem_found_late_is_raised_at_every_later_step(self):
-        """Should a deferred file still fail, every later step raises the same DataError, not a half answer."""
+        """Should a deferred file still fail, every step needing it raises DataError, and nothing half-built shows."""
         files = read_directory(MINI)
         files["events.json"] = b"[{}]"
         built = build_deferred(files)
         assert built.of(Organization)
-        with pytest.raises(hled.DataError, match=r"events\.json") as first:
-            built.of(hled.Event)
-        with pytest.raises(hled.DataError) as again:
-            built.of(hled.Accomplishment)
-        assert again.value is first.value
-        with pytest.raises(hled.DataError):
-            _ = built.links
+        for _ in range(2):
+            with pytest.raises(hled.DataError, match=r"events\.json"):
+                built.of(hled.Event)
+            with pytest.raises(hled.DataError, match=r"events\.json"):
+                built.of(hled.Accomplishment)
+        assert hled.Event not in built.records
+        assert built.of(Pillar)
+        for _ in range(2):
+            assert built.links
+
+    def test_a_broken_crosswalk_fails_every_time(self):
+        files = read_directory(MINI)
+        files["crosswalk.json"] = b"{}"
+        built = build_deferred(files)
+        for _ in range(2):
+            with pytest.raises(hled.DataError, match=r"crosswalk\.json"):
+                _ = built.links
+        assert built.of(hled.Event)
+
+    def test_an_interrupted_step_is_tried_again(self, monkeypatch):
+        """An exception that is no data problem (an interrupt, a deep stack) leaves the step to be tried again."""
+        from hled import _build
+
+        want = build(read_bundled()).of(Organization)
+        real = _build._structure_all
+        calls = []
+
+        def interrupted(*args: object) -> object:
+            calls.append(args[1])
+            if len(calls) == 2:
+                raise KeyboardInterrupt
+            return real(*args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(_build, "_structure_all", interrupted)
+        built = build_deferred(read_bundled())
+        with pytest.raises(KeyboardInterrupt):
+            built.of(Organization)
+        assert built.records == {}
+        assert built.of(Organization) == want
+        assert calls == ["sources.json", "organizations.json", "sources.json", "organizations.json"]
+
+    def test_a_deep_stack_is_not_a_data_problem_of_trusted_files(self):
+        from hled._build import _decode
+
+        nested = b"[" * 200_000 + b"]" * 200_000
+        problems: list[str] = []
+        assert _decode("x.json", nested, problems) is not None
+        assert problems == ["x.json: invalid JSON: nested too deeply"]
+        with pytest.raises(RecursionError):
+            _decode("x.json", nested, [], trusted=True)
 
     def test_a_bad_meta_file_fails_at_once(self):
         files = read_directory(MINI)
@@ -89,12 +132,21 @@ class TestDeferredBuild:
         assert {Pillar, Workstream} <= set(built.records)
         assert built.links is links
 
+    def test_setting_a_registry_builds_nothing(self):
+        ds = Dataset(build_deferred(read_directory(MINI)))
+        for name in ("events", "registries", "agencies", "version", "search"):
+            with pytest.raises(AttributeError, match="immutable"):
+                setattr(ds, name, None)
+        assert ds._made == {}
+        assert ds._built.records == {}
+
     def test_every_registry_of_a_deferred_dataset(self):
         """A deferred dataset answers as a fully built one, registry by registry."""
         deferred, full = Dataset(build_deferred(read_directory(MINI))), hled.load(MINI)
         for name in REGISTRY_NAMES:
             assert list(getattr(deferred, name)) == list(getattr(full, name))
         assert deferred.digest == full.digest
+        assert deferred.agencies is deferred.organizations
 
 
 class TestChecksums:

@@ -1,7 +1,8 @@
 """Turning raw data files into records: decode, structure, resolve, check, collect every problem.
 
-Nothing here touches a dataset that already exists: a build either returns
-complete, immutable records or raises one `DataError` listing every problem.
+Nothing here touches a dataset that already exists: a full build (`build`) either
+returns complete, immutable records or raises one `DataError` listing every problem; a
+deferred one (`build_deferred`) does the same a step at a time.
 """
 
 from __future__ import annotations
@@ -98,15 +99,17 @@ class Built:
         """The crosswalk's links."""
         found = self._links
         if found is None:
-            self._complete(Pillar, Workstream)
+            self._complete(*NEEDS[CrosswalkLink])
             rest = typing.cast("_Rest", self._rest)
-            with self._lock:
+            with self._lock, paused():
                 found = self._links
                 if found is None:
                     problems: list[str] = []
                     raws = _record_list("crosswalk.json", rest.decoded("crosswalk.json", problems), problems)
                     found = _check_links(raws, rest.tables, rest.broken, problems)
-                    rest.fail(problems)
+                    if problems:
+                        raise DataError(problems)
+                    rest.spent(["crosswalk.json"])
                     self._links = found
         return found
 
@@ -116,12 +119,15 @@ class Built:
         return {cls: self.records[cls] for cls in RECORD_TYPES_IN_ORDER}
 
     def _complete(self, *wanted: type) -> tuple[Record, ...]:
-        """Build the files of *wanted* and of every type they refer to; return the first's records."""
+        """Build the files of *wanted* and of every type they refer to; return the first's records.
+
+        A step that fails publishes nothing and keeps its files: a later step that needs
+        them tries again (and, were a file bad, fails again with a new `DataError`).
+        """
         if all(cls in self.records for cls in wanted):
             return self.records[wanted[0]]
         rest = typing.cast("_Rest", self._rest)  # an eager build holds every type
         with self._lock, paused():
-            rest.fail([])  # an earlier step failed: its files are spent, and this one may need them
             needed = set(wanted).union(*(NEEDS[cls] for cls in wanted))
             while True:
                 more = needed.union(*(NEEDS[cls] for cls in needed))
@@ -135,39 +141,40 @@ class Built:
                     name = FILE_OF[cls]
                     raws = _record_list(name, rest.decoded(name, problems), problems)
                     fresh[cls] = _structure_all(cls, name, raws, rest.tables, rest.broken, problems)
-            rest.fail(problems)
+            if problems:
+                raise DataError(problems)
             _fill_derived({**self.records, **fresh}.__getitem__, fresh)
+            rest.spent([FILE_OF[cls] for cls in fresh])
             self.records.update(fresh)  # last: other threads read `records` without the lock
         return self.records[wanted[0]]
 
 
 class _Rest:
-    """What a deferred build still holds: the files not yet decoded and the records built so far."""
+    """What a deferred build still holds: the files not yet built and the id tables of those built."""
 
-    __slots__ = ("broken", "error", "files", "tables")
+    __slots__ = ("broken", "files", "tables")
 
     def __init__(self, files: dict[str, bytes]):
         self.files = files
         self.tables: dict[type, dict[str, Any]] = {}
         self.broken: dict[type, set[str]] = {}
-        self.error: DataError | None = None
 
     def decoded(self, name: str, problems: list[str]) -> Any:
-        return _decode(name, self.files.pop(name), problems)
+        return _decode(name, self.files[name], problems, trusted=True)
 
-    def fail(self, problems: list[str]) -> None:
-        """Raise the problems found, and raise them again on every later step (the files are spent)."""
-        if problems:
-            self.error = DataError(problems)
-        if self.error is not None:
-            raise self.error
+    def spent(self, names: list[str]) -> None:
+        """Let go of the files of a step that succeeded."""
+        for name in names:
+            del self.files[name]
 
 
 # What `_decode` returns for a file it reported as unreadable (JSON null is a value, and an error).
 _UNREADABLE: Any = object()
 
 
-def _decode(name: str, data: bytes, problems: list[str]) -> Any:
+def _decode(name: str, data: bytes, problems: list[str], *, trusted: bool = False) -> Any:
+    # For *trusted* files (known to decode), a RecursionError comes from the caller's deep stack,
+    # not from the data: it propagates instead of becoming a data problem.
     if data.startswith(b"\xef\xbb\xbf"):
         problems.append(f"{name}: starts with a byte-order mark; save it as UTF-8 without BOM")
         return _UNREADABLE
@@ -183,6 +190,8 @@ def _decode(name: str, data: bytes, problems: list[str]) -> Any:
     except ValueError as exc:
         problems.append(f"{name}: invalid JSON: {exc}")
     except RecursionError:
+        if trusted:
+            raise
         problems.append(f"{name}: invalid JSON: nested too deeply")
     return _UNREADABLE
 
@@ -492,14 +501,14 @@ def build_deferred(files: dict[str, bytes]) -> Built:
 
     Only for files already known to build without a problem (the bundled ones, checked by
     their checksums): a deferred build skips the checks that span files. Should a file
-    still fail, the step that reads it raises `DataError`, and so does every later one.
+    still fail, every step that needs it raises `DataError`, and nothing of it is published.
     """
     files = dict(files)
     problems: list[str] = []
     version = _version(_decode(META, files.pop(META), problems), problems)
-    rest = _Rest(files)
-    rest.fail(problems)
-    return Built(version, {}, None, rest)
+    if problems:
+        raise DataError(problems)
+    return Built(version, {}, None, _Rest(files))
 
 
 RECORD_TYPES_IN_ORDER = tuple(FILE_OF)

@@ -858,7 +858,7 @@ class Dataset:
         self.version = built.version
         self._built = built
         self._lock = threading.Lock()
-        self._making = threading.RLock()  # reentrant: building a registry's records may need another's
+        self._making = threading.Lock()
         self._made: dict[str, Registry[Any]] = {}
         self._make = _factories(self, built)
         self._digest: str | None = None
@@ -1037,7 +1037,8 @@ class Dataset:
 
     def __setattr__(self, name: str, value: object) -> None:
         # The default dataset is shared by everything in the process: its registries are set once.
-        if not name.startswith("_") and (name in REGISTRY_NAMES or hasattr(self, name)):
+        # a property is looked up on the class: reading it would build its registries
+        if not name.startswith("_") and (isinstance(getattr(Dataset, name, None), property) or hasattr(self, name)):
             msg = f"a Dataset is immutable: cannot set {name!r}"
             raise AttributeError(msg)
         object.__setattr__(self, name, value)

@@ -575,7 +575,7 @@ VALUES: dict[type, Any] = {
 }
 # the fields by which records of a type refer to records of that same type
 SELF_REFERENCES: dict[type, tuple[str, ...]] = {Organization: ("parent",), Action: ("continues",)}
-# the record types a type's records refer to (derived fields included), built before or with it
+# the record types a type's records (or the crosswalk's links) refer to, derived fields included
 NEEDS: dict[type, tuple[type, ...]] = {
     Source: (),
     Edition: (Source, Person, Pillar),
@@ -587,4 +587,5 @@ NEEDS: dict[type, tuple[type, ...]] = {
     Action: (Source, Organization, Pillar, Workstream, Program),
     Event: (Source, Organization, Person, Pillar, Program),
     Accomplishment: (Source, Organization, Person, Pillar, Program, Event),
+    CrosswalkLink: (Pillar, Workstream),
 }
