@@ -213,12 +213,21 @@ def source() -> str:
     out.append(_mapping("VALUES: dict[type, Any]", {c.__name__: _name(c) for c in VALUE_TYPES}))
     out.append("# the fields by which records of a type refer to records of that same type\n")
     out.append(_mapping("SELF_REFERENCES: dict[type, tuple[str, ...]]", self_refs))
+    direct = {cls: _needs(cls) for cls in (*RECORD_TYPES, CrosswalkLink)}
     needs = {}
-    for cls in (*RECORD_TYPES, CrosswalkLink):
-        wanted = _needs(cls) - {cls}
-        names = [c.__name__ for c in RECORD_TYPES if c in wanted]
+    for cls, first in direct.items():
+        wanted = first
+        while True:  # the closure: what they need is needed too
+            more = wanted.union(*(direct[c] for c in wanted))
+            if more == wanted:
+                break
+            wanted = more
+        names = [c.__name__ for c in RECORD_TYPES if c in wanted - {cls}]
         needs[cls.__name__] = f"({names[0]},)" if len(names) == 1 else f"({', '.join(names)})"
-    out.append("# the record types a type's records (or the crosswalk's links) refer to, derived fields included\n")
+    out.append(
+        "# every record type a type's records (or the crosswalk's links) need, directly or through\n"
+        "# other records, derived fields included: what must be built before or with them\n"
+    )
     out.append(_mapping("NEEDS: dict[type, tuple[type, ...]]", needs))
     return "".join(out)
 

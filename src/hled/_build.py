@@ -129,11 +129,6 @@ class Built:
         rest = typing.cast("_Rest", self._rest)  # an eager build holds every type
         with self._lock, paused():
             needed = set(wanted).union(*(NEEDS[cls] for cls in wanted))
-            while True:
-                more = needed.union(*(NEEDS[cls] for cls in needed))
-                if more == needed:
-                    break
-                needed = more
             fresh: dict[type, tuple[Record, ...]] = {}
             problems: list[str] = []
             for cls in RECORD_TYPES_IN_ORDER:

@@ -575,17 +575,18 @@ VALUES: dict[type, Any] = {
 }
 # the fields by which records of a type refer to records of that same type
 SELF_REFERENCES: dict[type, tuple[str, ...]] = {Organization: ("parent",), Action: ("continues",)}
-# the record types a type's records (or the crosswalk's links) refer to, derived fields included
+# every record type a type's records (or the crosswalk's links) need, directly or through
+# other records, derived fields included: what must be built before or with them
 NEEDS: dict[type, tuple[type, ...]] = {
     Source: (),
-    Edition: (Source, Person, Pillar),
+    Edition: (Source, Organization, Person, Pillar, Workstream, Program, Action),
     Organization: (Source,),
     Person: (Source, Organization),
-    Pillar: (Source, Workstream, Action),
-    Workstream: (Source, Pillar, Action),
-    Program: (Source, Organization, Pillar),
+    Pillar: (Source, Organization, Workstream, Program, Action),
+    Workstream: (Source, Organization, Pillar, Program, Action),
+    Program: (Source, Organization, Pillar, Workstream, Action),
     Action: (Source, Organization, Pillar, Workstream, Program),
-    Event: (Source, Organization, Person, Pillar, Program),
-    Accomplishment: (Source, Organization, Person, Pillar, Program, Event),
-    CrosswalkLink: (Pillar, Workstream),
+    Event: (Source, Organization, Person, Pillar, Workstream, Program, Action),
+    Accomplishment: (Source, Organization, Person, Pillar, Workstream, Program, Action, Event),
+    CrosswalkLink: (Source, Organization, Pillar, Workstream, Program, Action),
 }
