@@ -41,7 +41,6 @@ def _type_text(t: Any) -> str:
 
 
 def _data_dictionary() -> str:
-    from hled import _model
     from hled._schema import FILE_TYPES, field_descriptions, schema_file_name
 
     files = {cls: name for name, cls in FILE_TYPES.items()}
@@ -55,8 +54,11 @@ def _data_dictionary() -> str:
         "`hled/schema/` (see [Exports and schemas](../export.md)).",
         "",
     ]
-    values = (_model.Citation, _model.Money, _model.Count, _model.Role, _model.Position, _model.Variant)
-    for cls in (*_model.RECORD_TYPES, _model.CrosswalkLink, *values):
+    import hled
+    from hled._records import RECORD_TYPES
+
+    values = (hled.Citation, hled.Money, hled.Count, hled.Role, hled.Position, hled.Variant)
+    for cls in (*RECORD_TYPES, hled.CrosswalkLink, *values):
         attrs.resolve_types(cls)
         doc = (cls.__doc__ or "").strip().splitlines()[0]
         where = f" Stored in `{files[cls]}`, schema `{schema_file_name(files[cls])}`." if cls in files else ""

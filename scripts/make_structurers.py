@@ -20,18 +20,25 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 import attrs
 
+from hled._agenda import CrosswalkLink, Pillar, Workstream
 from hled._dates import Date
-from hled._model import RECORD_TYPES, VALUE_TYPES, Citation, CrosswalkLink, Pillar, Workstream, reference_target
+from hled._model import Citation, reference_target
+from hled._records import RECORD_TYPES, VALUE_TYPES
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "hled" / "_structurers.py"
 HEADER = '''"""The fast path's structuring function of every model class (see `hled._fast`).
 
-Generated from `hled._model` by ``scripts/make_structurers.py``: do not edit, rerun it
+Generated from the model by ``scripts/make_structurers.py``: do not edit, rerun it
 after changing the model (a test fails while this module is stale).
+
+The functions of `hled._model`'s classes are defined here; those of the other model
+modules inside one function per module (``_people()`` ...), which imports that module
+and returns its functions, so structuring organizations creates no other class.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from hled._fast import (
@@ -59,7 +66,7 @@ from hled._model import (
 {imports}
 )
 
-__all__ = ["NEEDS", "RECORDS", "SELF_REFERENCES", "VALUES"]
+__all__ = ["FAMILIES", "MODULES", "NEEDS", "SELF_REFERENCES", "STRUCTURERS"]
 '''
 
 
@@ -144,14 +151,13 @@ def _default(field: attrs.Attribute[Any]) -> str:
     raise TypeError(msg)
 
 
-def _function(cls: type) -> str:
+def _function(cls: type, indent: str = "") -> str:
     attrs.resolve_types(cls)
     fields = [f for f in attrs.fields(cls) if f.init]
     known = _frozenset(f"_{cls.__name__.upper()}_FIELDS", [f.name for f in fields])
     lines = [
         "",
-        "",
-        "",
+        *([] if indent else ["", ""]),
         f"def {_name(cls)}(r: Any, t: Tables) -> {cls.__name__}:",
         f'    """Structure a valid JSON object into `{cls.__name__}`; raise anything otherwise."""',
         f"    _keys(r, {known})",
@@ -163,7 +169,7 @@ def _function(cls: type) -> str:
             read = f'{read} if "{f.name}" in r else {_default(f)}'
         lines.append(f"        {f.alias or f.name}={read},")
     lines.append("    )")
-    return "\n".join(lines)
+    return "\n".join(f"{indent}{line}" if line else line for line in lines)
 
 
 def _classes_in(t: Any) -> list[type]:
@@ -194,25 +200,71 @@ def _mapping(target: str, items: dict[str, str]) -> str:
     return f"{target} = {{\n" + "".join(f"    {k}: {v},\n" for k, v in items.items()) + "}\n"
 
 
+BASE = "hled._model"  # its classes' functions are module-level: every build needs them
+
+
+def _family(module: str, classes: list[type]) -> str:
+    """A function that imports *module* and returns the functions of its *classes*."""
+    short = module.removeprefix("hled.")
+    named: dict[str, set[str]] = {}  # module -> the classes the functions name
+    for cls in classes:
+        named.setdefault(module, set()).add(cls.__name__)
+        for f in attrs.fields(attrs.resolve_types(cls)):
+            for c in _classes_in(f.type):
+                if c in RECORD_TYPES and c.__module__ != BASE:
+                    named.setdefault(c.__module__, set()).add(c.__name__)
+                if c in VALUE_TYPES and c.__module__ not in (BASE, module):
+                    msg = f"{cls.__name__} holds {c.__name__} of another deferred module"
+                    raise TypeError(msg)
+    lines = [
+        "",
+        "",
+        "",
+        f"def {short}() -> dict[type, Callable[[Any, Tables], Any]]:",
+        f'    """The functions of the classes of `{module}`, which this imports."""',
+    ]
+    for where in sorted(named):
+        lines.append(f"    from {where} import {', '.join(sorted(named[where]))}")
+    lines.extend(_function(cls, "    ") for cls in classes)
+    items = [f"{c.__name__}: {_name(c)}" for c in classes]
+    one_line = f"    return {{{', '.join(items)}}}"
+    lines.append("")
+    lines.append(
+        one_line if len(one_line) <= 120 else "    return {\n" + "".join(f"        {i},\n" for i in items) + "    }"
+    )
+    return "\n".join(lines)
+
+
 def source() -> str:
     """The text of the generated module."""
     classes = sorted([*RECORD_TYPES, *VALUE_TYPES], key=lambda c: c.__name__)
+    base = [c for c in classes if c.__module__ == BASE]
+    modules = sorted({c.__module__ for c in classes} - {BASE})
     CONSTANTS.clear()
-    functions = [_function(cls) for cls in classes]
-    out = [HEADER.format(imports="\n".join(f"    {c.__name__}," for c in classes))]
+    functions = [_function(cls) for cls in base]
+    functions.extend(_family(m, [c for c in classes if c.__module__ == m]) for m in modules)
+    out = [HEADER.format(imports="\n".join(f"    {c.__name__}," for c in base))]
     out.append("\n" + "\n".join(CONSTANTS[name] for name in sorted(CONSTANTS)))
     out.extend(functions)
     self_refs = {}
     for cls in RECORD_TYPES:
         names = [f.name for f in attrs.fields(cls) if f.init and reference_target(f.type)[0] is cls]
         if names:
-            self_refs[cls.__name__] = repr(tuple(names)).replace("'", '"')
-    out.append("\n\n\n# the top-level records' functions, by class\n")
-    out.append(_mapping("RECORDS: dict[type, Any]", {c.__name__: _name(c) for c in RECORD_TYPES}))
-    out.append("# the value types' functions (objects inside records), by class\n")
-    out.append(_mapping("VALUES: dict[type, Any]", {c.__name__: _name(c) for c in VALUE_TYPES}))
+            self_refs[f'"{cls.__name__}"'] = repr(tuple(names)).replace("'", '"')
+    out.append("\n\n\n# the functions of the classes of hled._model, by class\n")
+    structurers = {c.__name__: _name(c) for c in base}
+    out.append(_mapping("STRUCTURERS: dict[type, Callable[[Any, Tables], Any]]", structurers))
+    out.append("# the functions of the other model modules, each returning its classes' functions\n")
+    out.append(
+        _mapping(
+            "FAMILIES: dict[str, Callable[[], dict[type, Callable[[Any, Tables], Any]]]]",
+            {f'"{m}"': m.removeprefix("hled.") for m in modules},
+        )
+    )
+    out.append("# the module of each record type\n")
+    out.append(_mapping("MODULES: dict[str, str]", {f'"{c.__name__}"': f'"{c.__module__}"' for c in RECORD_TYPES}))
     out.append("# the fields by which records of a type refer to records of that same type\n")
-    out.append(_mapping("SELF_REFERENCES: dict[type, tuple[str, ...]]", self_refs))
+    out.append(_mapping("SELF_REFERENCES: dict[str, tuple[str, ...]]", self_refs))
     direct = {cls: _needs(cls) for cls in (*RECORD_TYPES, CrosswalkLink)}
     needs = {}
     for cls, first in direct.items():
@@ -222,13 +274,13 @@ def source() -> str:
             if more == wanted:
                 break
             wanted = more
-        names = [c.__name__ for c in RECORD_TYPES if c in wanted - {cls}]
-        needs[cls.__name__] = f"({names[0]},)" if len(names) == 1 else f"({', '.join(names)})"
+        names = [f'"{c.__name__}"' for c in RECORD_TYPES if c in wanted - {cls}]
+        needs[f'"{cls.__name__}"'] = f"({names[0]},)" if len(names) == 1 else f"({', '.join(names)})"
     out.append(
         "# every record type a type's records (or the crosswalk's links) need, directly or through\n"
         "# other records, derived fields included: what must be built before or with them\n"
     )
-    out.append(_mapping("NEEDS: dict[type, tuple[type, ...]]", needs))
+    out.append(_mapping("NEEDS: dict[str, tuple[str, ...]]", needs))
     return "".join(out)
 
 

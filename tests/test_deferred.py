@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 
 import hled
+from hled._agenda import Edition, Pillar, Workstream
 from hled._build import build, build_deferred
 from hled._dataset import REGISTRY_NAMES, Dataset, _dataset
 from hled._load import FILES, intact, read_bundled, read_directory
-from hled._model import RECORD_TYPES, Edition, Organization, Pillar, Source, Workstream
+from hled._model import Organization, Source
+from hled._records import RECORD_TYPES
 
 from .conftest import MINI
 

@@ -60,3 +60,18 @@ class TestSearchIndex:
 
         assert index.query("—", 10) == []
         assert [doc for _, doc in index.query("supply", 10)] == [0]
+
+
+class TestFold:
+    @given(st.text())
+    def test_keeps_exactly_the_ascii_digits_and_lowercase_letters(self, text):
+        """`fold` drops what the pattern [^0-9a-z] matches in the casefolded, accent-free text, and nothing else."""
+        import re
+
+        from hled._text import _ascii
+
+        assert fold(text) == re.sub(r"[^0-9a-z]+", "", _ascii(text))
+
+    def test_examples(self):
+        assert fold("Secretaría de Economía (SE)") == "secretariadeeconomiase"
+        assert fold("Straße\ud800 № 5") == "strasseno5"  # NFKD spells № as "No"

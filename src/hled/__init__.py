@@ -19,6 +19,8 @@ TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing would cost a
 if TYPE_CHECKING:
     from typing import Any
 
+    from hled._activities import Accomplishment, Count, Event, Money
+    from hled._agenda import Action, CrosswalkLink, Edition, Pillar, Program, Workstream
     from hled._api import compare_editions, dataset, load, search, to_dict
     from hled._crosswalk import Crosswalk
     from hled._dataset import (
@@ -35,26 +37,8 @@ if TYPE_CHECKING:
         WorkstreamRegistry,
     )
     from hled._dates import DateRange, PartialDate
-    from hled._model import (
-        Accomplishment,
-        Action,
-        Citation,
-        Count,
-        CrosswalkLink,
-        Edition,
-        Event,
-        Money,
-        Organization,
-        Person,
-        Pillar,
-        Position,
-        Program,
-        Record,
-        Role,
-        Source,
-        Variant,
-        Workstream,
-    )
+    from hled._model import Citation, Organization, Record, Role, Source, Variant
+    from hled._people import Person, Position
     from hled._registry import Registry, Selection
 
     __version__: str
@@ -119,29 +103,10 @@ __all__ = [
 ]
 
 _WHERE = {
-    **dict.fromkeys(
-        (
-            "Accomplishment",
-            "Action",
-            "Citation",
-            "Count",
-            "CrosswalkLink",
-            "Edition",
-            "Event",
-            "Money",
-            "Organization",
-            "Person",
-            "Pillar",
-            "Position",
-            "Program",
-            "Record",
-            "Role",
-            "Source",
-            "Variant",
-            "Workstream",
-        ),
-        "hled._model",
-    ),
+    **dict.fromkeys(("Citation", "Organization", "Record", "Role", "Source", "Variant"), "hled._model"),
+    **dict.fromkeys(("Person", "Position"), "hled._people"),
+    **dict.fromkeys(("Action", "CrosswalkLink", "Edition", "Pillar", "Program", "Workstream"), "hled._agenda"),
+    **dict.fromkeys(("Accomplishment", "Count", "Event", "Money"), "hled._activities"),
     **dict.fromkeys(("PartialDate", "DateRange"), "hled._dates"),
     **dict.fromkeys(("Registry", "Selection"), "hled._registry"),
     "Crosswalk": "hled._crosswalk",

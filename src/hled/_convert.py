@@ -16,18 +16,19 @@ import re
 import typing
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from decimal import Decimal
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
 import attrs
 
 from hled._dates import Date, DateRange, PartialDate, parse_date
 from hled._fast import Tables, _structure_decimal
-from hled._model import RECORD_TYPES, VALUE_TYPES, FieldProblem, Pillar, Record, Workstream
-from hled._structurers import RECORDS, VALUES
+from hled._model import FieldProblem, Record
+from hled._structurers import FAMILIES, STRUCTURERS
 
 if typing.TYPE_CHECKING:
     import cattrs  # imported where used: valid data is structured without it (see `hled._fast`)
+
+    from hled._agenda import Pillar, Workstream
 
 __all__ = [
     "clip",
@@ -142,6 +143,8 @@ def _ref_hook(cls: type[_R]) -> Callable[[Any, type], _R]:
 
 
 def _structure_stage(value: Any, _: type) -> Pillar | Workstream:
+    from hled._agenda import Pillar, Workstream
+
     if type(value) is not str:
         msg = f"expected the id of a pillar or workstream, got {type(value).__name__} {value!r}"
         raise TypeError(msg)
@@ -177,8 +180,13 @@ def _tuple_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, type], tupl
 @functools.cache
 def converter() -> cattrs.Converter:
     """Build (once) the converter every load and every export uses."""
+    from decimal import Decimal
+
     import cattrs
     from cattrs.gen import make_dict_structure_fn
+
+    from hled._agenda import Pillar, Workstream
+    from hled._records import RECORD_TYPES, VALUE_TYPES
 
     for cls in (*RECORD_TYPES, *VALUE_TYPES):
         attrs.resolve_types(cls)
@@ -266,7 +274,7 @@ def structure_record(raw: Any, cls: type[_R]) -> _R:
     if type(raw) is not dict:
         msg = f"expected a JSON object, got {type(raw).__name__} {raw!r}"
         raise TypeError(msg)
-    record = _fast_structure(raw, cls, top=True)
+    record = _fast_structure(raw, cls)
     if record is not None:
         return record
     return _record_structurer(cls)(raw, cls)
@@ -279,19 +287,38 @@ def unstructure_record(record: Record, *, omit_defaults: bool = False) -> dict[s
 
 def structure_value(raw: Any, cls: type[_T]) -> _T:
     """Structure a value type (for example `CrosswalkLink`) with the shared converter."""
-    value = _fast_structure(raw, cls, top=False)
+    value = _fast_structure(raw, cls)
     if value is not None:
         return value
     return converter().structure(raw, cls)
 
 
-def _fast_structure(raw: Any, cls: type[_T], *, top: bool) -> _T | None:
+def _fast_structure(raw: Any, cls: type[_T]) -> _T | None:
     """Structure valid data without cattrs (`hled._fast`); None when the converter must decide."""
+    function = fast_function(cls)
+    if function is None:
+        return None
     try:
-        value: _T = (RECORDS if top else VALUES)[cls](raw, _CONTEXT.get().tables)
+        value: _T = function(raw, _CONTEXT.get().tables)
     except Exception:  # whatever it is, the converter decides and writes the message
         return None
     return value
+
+
+def fast_function(cls: type) -> Callable[[Any, Tables], Any] | None:
+    """The fast path's function for *cls* (`hled._structurers`), or None for a class outside the model."""
+    function = _FAST.get(cls)
+    if function is None:
+        family = FAMILIES.get(cls.__module__)
+        if family is None:
+            return None
+        _FAST.update(family())  # the same functions whichever thread gets here first
+        function = _FAST.get(cls)
+    return function
+
+
+# the fast path's function of each model class, those of a deferred model module added on first use
+_FAST: dict[type, Callable[[Any, Tables], Any]] = dict(STRUCTURERS)
 
 
 def unstructure_value(value: Any) -> Any:

@@ -9,7 +9,7 @@ from typing import TypeAlias, Union
 
 import attrs
 
-from hled._model import CrosswalkLink, Pillar, Workstream
+from hled._agenda import CrosswalkLink, Pillar, Workstream
 
 __all__ = ["Crosswalk", "crosswalk"]
 

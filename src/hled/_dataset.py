@@ -14,46 +14,31 @@ from hled._build import Built, build, build_deferred
 from hled._codes import COUNTRIES
 from hled._gc import paused
 from hled._load import FILES, intact, read_bundled, read_directory
-from hled._model import (
-    Accomplishment,
-    Action,
-    ActionKind,
-    Edition,
-    Event,
-    EventKind,
-    Organization,
-    OrganizationKind,
-    Person,
-    Pillar,
-    Program,
-    ProgramKind,
-    Quality,
-    Record,
-    RoleName,
-    Source,
-    Workstream,
-    WorkstreamKind,
-)
+from hled._model import Organization, OrganizationKind, Quality, Record, RoleName, Source
 from hled._registry import Axis, Registry, Selection
 from hled._text import _ascii
 
 if TYPE_CHECKING:
+    # the other record types are imported where used: a first organization lookup creates none of them
+    from hled._activities import Accomplishment, Event, EventKind
+    from hled._agenda import Action, ActionKind, Edition, Pillar, Program, ProgramKind, Workstream, WorkstreamKind
     from hled._crosswalk import Crosswalk
     from hled._dates import Date
+    from hled._people import Person
 
 __all__ = ["Dataset", "default", "load"]
 
 T = TypeVar("T")
 Many: TypeAlias = Union[T, list[T], tuple[T, ...]]  # noqa: UP007 - a generic runtime alias that works on 3.10
-# the same, spelled out with `|`: substituting a generic alias at import would cost the first query
-EditionArg: TypeAlias = int | Edition | list[int | Edition] | tuple[int | Edition, ...]
-PillarArg: TypeAlias = Pillar | str | list[Pillar | str] | tuple[Pillar | str, ...]
-WorkstreamArg: TypeAlias = Workstream | str | list[Workstream | str] | tuple[Workstream | str, ...]
-OrgArg: TypeAlias = Organization | str | list[Organization | str] | tuple[Organization | str, ...]
-PersonArg: TypeAlias = Person | str | list[Person | str] | tuple[Person | str, ...]
-ProgramArg: TypeAlias = Program | str | list[Program | str] | tuple[Program | str, ...]
-EventArg: TypeAlias = Event | str | list[Event | str] | tuple[Event | str, ...]
-SourceArg: TypeAlias = Source | str | list[Source | str] | tuple[Source | str, ...]
+# the same, spelled out with `|`, and quoted: the record types are not imported at run time
+EditionArg: TypeAlias = "int | Edition | list[int | Edition] | tuple[int | Edition, ...]"
+PillarArg: TypeAlias = "Pillar | str | list[Pillar | str] | tuple[Pillar | str, ...]"
+WorkstreamArg: TypeAlias = "Workstream | str | list[Workstream | str] | tuple[Workstream | str, ...]"
+OrgArg: TypeAlias = "Organization | str | list[Organization | str] | tuple[Organization | str, ...]"
+PersonArg: TypeAlias = "Person | str | list[Person | str] | tuple[Person | str, ...]"
+ProgramArg: TypeAlias = "Program | str | list[Program | str] | tuple[Program | str, ...]"
+EventArg: TypeAlias = "Event | str | list[Event | str] | tuple[Event | str, ...]"
+SourceArg: TypeAlias = "Source | str | list[Source | str] | tuple[Source | str, ...]"
 IntArg: TypeAlias = int | list[int] | tuple[int, ...]
 StrArg: TypeAlias = str | list[str] | tuple[str, ...]
 
@@ -62,8 +47,11 @@ StrArg: TypeAlias = str | list[str] | tuple[str, ...]
 
 
 def _edition(ds: Dataset, value: object) -> Hashable:
-    if isinstance(value, Edition):
-        value = value.year
+    if type(value) is not int:
+        from hled._agenda import Edition
+
+        if isinstance(value, Edition):
+            value = value.year
     if isinstance(value, bool) or not isinstance(value, int):
         msg = f"edition must be an int year ({_years(ds)}) or an Edition, got {type(value).__name__} {value!r}"
         raise TypeError(msg)
@@ -158,6 +146,9 @@ class _Activity:
 
 def _activity(built: Built) -> dict[tuple[type, str], _Activity]:
     """What each organization, person and program is mentioned with: editions, years, pillars."""
+    from hled._activities import Accomplishment, Event
+    from hled._agenda import Action, Edition, Program
+
     found: dict[tuple[type, str], _Activity] = {}
 
     def note(refs: Iterable[Record], edition: int | None, years: Iterable[int], pillars: Iterable[str]) -> None:
@@ -218,6 +209,8 @@ def _cited_editions(built: Built) -> dict[str, set[int]]:
 
 
 def _edition_of(rec: Record) -> int | None:
+    from hled._agenda import Action, Edition
+
     if isinstance(rec, Edition):
         return rec.year
     if isinstance(rec, Action):
@@ -229,7 +222,7 @@ def _edition_of(rec: Record) -> int | None:
 # ---- the typed registries -------------------------------------------------------------------
 
 
-class EditionRegistry(Registry[Edition]):
+class EditionRegistry(Registry["Edition"]):
     """The editions of the dialogue, by year."""
 
     __slots__ = ()
@@ -247,7 +240,7 @@ class EditionRegistry(Registry[Edition]):
         return self._select({"edition": edition, "year": year, "person": person})
 
 
-class PillarRegistry(Registry[Pillar]):
+class PillarRegistry(Registry["Pillar"]):
     """The pillars of both editions, by edition and number."""
 
     __slots__ = ()
@@ -276,7 +269,7 @@ class PillarRegistry(Registry[Pillar]):
         )
 
 
-class WorkstreamRegistry(Registry[Workstream]):
+class WorkstreamRegistry(Registry["Workstream"]):
     """The sub-topics, headings and priority areas, by pillar and source order."""
 
     __slots__ = ()
@@ -304,7 +297,7 @@ class WorkstreamRegistry(Registry[Workstream]):
         )
 
 
-class ActionRegistry(Registry[Action]):
+class ActionRegistry(Registry["Action"]):
     """Work-plan lines and initiatives, by pillar and source order."""
 
     __slots__ = ()
@@ -350,7 +343,7 @@ class ActionRegistry(Registry[Action]):
         )
 
 
-class OrganizationRegistry(Registry[Organization]):
+class OrganizationRegistry(Registry["Organization"]):
     """Agencies, ministries, embassies, councils and other bodies, by name."""
 
     __slots__ = ()
@@ -397,7 +390,7 @@ class OrganizationRegistry(Registry[Organization]):
         return super()._select(criteria, within)
 
 
-class PersonRegistry(Registry[Person]):
+class PersonRegistry(Registry["Person"]):
     """Officials and leaders, by name."""
 
     __slots__ = ()
@@ -434,7 +427,7 @@ class PersonRegistry(Registry[Person]):
         )
 
 
-class ProgramRegistry(Registry[Program]):
+class ProgramRegistry(Registry["Program"]):
     """Named programs, projects, working groups, forums and strategies, by name."""
 
     __slots__ = ()
@@ -471,7 +464,7 @@ class ProgramRegistry(Registry[Program]):
         )
 
 
-class EventRegistry(Registry[Event]):
+class EventRegistry(Registry["Event"]):
     """Dated steps of the dialogue, by date."""
 
     __slots__ = ()
@@ -520,7 +513,7 @@ class EventRegistry(Registry[Event]):
         )
 
 
-class AccomplishmentRegistry(Registry[Accomplishment]):
+class AccomplishmentRegistry(Registry["Accomplishment"]):
     """Reported results, by date."""
 
     __slots__ = ()
@@ -569,7 +562,7 @@ class AccomplishmentRegistry(Registry[Accomplishment]):
         )
 
 
-class SourceRegistry(Registry[Source]):
+class SourceRegistry(Registry["Source"]):
     """The documents every fact is cited from, by publication date (undated last)."""
 
     __slots__ = ()
@@ -613,7 +606,12 @@ def _factories(ds: Dataset, built: Built) -> dict[str, Callable[[], Registry[Any
     def activity(rec: Record) -> _Activity:
         return act().get((type(rec), rec.id), none)
 
-    pillar_key = functools.cache(lambda: {p.id: (p.edition, p.number) for p in built.of(Pillar)})
+    @functools.cache
+    def pillar_key() -> dict[str, tuple[int, int]]:
+        from hled._agenda import Pillar
+
+        return {p.id: (p.edition, p.number) for p in built.of(Pillar)}
+
     position = functools.cache(lambda cls: {r.id: i for i, r in enumerate(built.of(cls))})
 
     edition = Axis(lambda r: [_edition_of(r)] if _edition_of(r) is not None else [], _edition)
@@ -627,6 +625,8 @@ def _factories(ds: Dataset, built: Built) -> dict[str, Callable[[], Registry[Any
         return Axis(lambda r: [r.kind], _choice("kind", get_args(values)))
 
     def make_editions() -> EditionRegistry:
+        from hled._agenda import Edition
+
         return EditionRegistry(
             "edition",
             sorted(built.of(Edition), key=lambda e: e.year),
@@ -639,6 +639,8 @@ def _factories(ds: Dataset, built: Built) -> dict[str, Callable[[], Registry[Any
         )
 
     def make_pillars() -> PillarRegistry:
+        from hled._agenda import Pillar
+
         return PillarRegistry(
             "pillar",
             sorted(built.of(Pillar), key=lambda p: pillar_key()[p.id]),
@@ -652,11 +654,15 @@ def _factories(ds: Dataset, built: Built) -> dict[str, Callable[[], Registry[Any
             ds,
         )
 
-    ws_orgs = functools.cache(
-        lambda: {w.id: {o.id for a in w.actions for o in a.organizations} for w in built.of(Workstream)}
-    )
+    @functools.cache
+    def ws_orgs() -> dict[str, set[str]]:
+        from hled._agenda import Workstream
+
+        return {w.id: {o.id for a in w.actions for o in a.organizations} for w in built.of(Workstream)}
 
     def make_workstreams() -> WorkstreamRegistry:
+        from hled._agenda import Workstream, WorkstreamKind
+
         return WorkstreamRegistry(
             "workstream",
             sorted(
@@ -678,6 +684,8 @@ def _factories(ds: Dataset, built: Built) -> dict[str, Callable[[], Registry[Any
         )
 
     def make_actions() -> ActionRegistry:
+        from hled._agenda import Action, ActionKind
+
         return ActionRegistry(
             "action",
             sorted(
@@ -720,6 +728,8 @@ def _factories(ds: Dataset, built: Built) -> dict[str, Callable[[], Registry[Any
     )
 
     def make_people() -> PersonRegistry:
+        from hled._people import Person
+
         return PersonRegistry(
             "person",
             sorted(built.of(Person), key=_sort_name),
@@ -741,6 +751,8 @@ def _factories(ds: Dataset, built: Built) -> dict[str, Callable[[], Registry[Any
         )
 
     def make_programs() -> ProgramRegistry:
+        from hled._agenda import Program, ProgramKind
+
         return ProgramRegistry(
             "program",
             sorted(built.of(Program), key=_sort_name),
@@ -763,6 +775,8 @@ def _factories(ds: Dataset, built: Built) -> dict[str, Callable[[], Registry[Any
         )
 
     def make_events() -> EventRegistry:
+        from hled._activities import Event, EventKind
+
         return EventRegistry(
             "event",
             sorted(built.of(Event), key=lambda e: (e.date, e.id)),
@@ -785,6 +799,8 @@ def _factories(ds: Dataset, built: Built) -> dict[str, Callable[[], Registry[Any
         )
 
     def make_accomplishments() -> AccomplishmentRegistry:
+        from hled._activities import Accomplishment
+
         return AccomplishmentRegistry(
             "accomplishment",
             sorted(built.of(Accomplishment), key=lambda a: (a.date, a.id)),
@@ -930,6 +946,8 @@ class Dataset:
     def _edition_years(self) -> frozenset[int]:
         years = self._years
         if years is None:
+            from hled._agenda import Edition
+
             years = self._years = frozenset(e.year for e in self._built.of(Edition))
         return years
 

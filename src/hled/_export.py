@@ -22,10 +22,14 @@ from typing import Any, Literal, get_args, get_origin
 
 import attrs
 
+from hled._activities import Count, Money
+from hled._agenda import CrosswalkLink
 from hled._build import FILE_OF
 from hled._dataset import REGISTRY_NAMES, Dataset
 from hled._dates import DateRange, PartialDate
-from hled._model import Citation, Count, CrosswalkLink, Money, Position, Record, Role, Variant, reference_target
+from hled._model import Citation, Record, Role, Variant, reference_target
+from hled._people import Position
+from hled._records import RECORD_TYPES
 from hled._schema import DATE, field_descriptions
 
 __all__ = ["canonical_json", "write_csv", "write_json"]
@@ -47,7 +51,7 @@ def write_json(ds: Dataset, out: Path) -> list[Path]:
     return written
 
 
-_REGISTRY_OF: dict[type, str] = {cls: name.removesuffix(".json") for cls, name in FILE_OF.items()}
+_REGISTRY_OF: dict[type, str] = {cls: FILE_OF[cls.__name__].removesuffix(".json") for cls in RECORD_TYPES}
 _RECORDS: dict[str, type[Record]] = {name: cls for cls, name in _REGISTRY_OF.items()}
 _VALUES = (Citation, Money, Count, Role, Position, Variant)
 _EDITION_KEY = {"reference": {"resource": "editions", "fields": "year"}}

@@ -16,11 +16,15 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable
-from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hled._dates import _PARTIAL, DateRange, PartialDate
-from hled._model import Citation, Pillar, Workstream
+from hled._model import Citation
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from hled._agenda import Pillar, Workstream
 
 __all__ = ["Tables", "Unsure"]
 
@@ -67,6 +71,12 @@ _PLAIN_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 
 def _structure_decimal(value: Any, _: type) -> Decimal:
     """The converter's hook for `Decimal` (shared with it): a plain decimal string, never a float."""
+    return _decimal(value)
+
+
+def _decimal(value: Any) -> Decimal:
+    from decimal import Decimal  # only money needs it: importing it would cost a first lookup 2 % of its time
+
     if type(value) is not str:
         msg = f"expected a decimal string like '474000000', got {type(value).__name__} {value!r}"
         raise TypeError(msg)
@@ -75,10 +85,6 @@ def _structure_decimal(value: Any, _: type) -> Decimal:
         msg = f"expected a decimal string like '474000000', got {value!r}"
         raise ValueError(msg)
     return number
-
-
-def _decimal(value: Any) -> Decimal:
-    return _structure_decimal(value, Decimal)
 
 
 def _lit(value: Any, allowed: frozenset[str]) -> Any:  # Any: the field's Literal type
@@ -145,6 +151,8 @@ def _refs(value: Any, table: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def _stage(value: Any, tables: Tables) -> Pillar | Workstream:
+    from hled._agenda import Pillar, Workstream
+
     found: Pillar | None = tables[Pillar].get(value)
     return found if found is not None else tables[Workstream][value]  # a pillar first, as the converter
 

@@ -5,17 +5,18 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 import attrs
 
 from hled._gc import paused
-from hled._model import Money, Position, Record
+from hled._model import Record
 from hled._text import SearchIndex, fold
 from hled.errors import AmbiguousLookup, RecordNotFound
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     import pandas
 
     from hled._dataset import Dataset
@@ -420,20 +421,23 @@ def _ref_names(value: object) -> Iterator[str]:
             text = getattr(value, field, None)
             if isinstance(text, str):
                 yield text
-    elif isinstance(value, Position):
-        yield value.title
-        if value.organization is not None:
-            yield from _ref_names(value.organization)
-    elif isinstance(value, Money):
-        yield from _money_words(value.value)
     elif isinstance(value, tuple):
         for item in value:
             yield from _ref_names(item)
-    elif hasattr(value, "unit") and hasattr(value, "value"):
+    # the value types by their fields, not their classes: searching sources need not create `Money`
+    elif hasattr(value, "title") and hasattr(value, "organization"):  # a Position
+        yield value.title
+        if value.organization is not None:
+            yield from _ref_names(value.organization)
+    elif hasattr(value, "currency") and hasattr(value, "value"):  # Money
+        yield from _money_words(value.value)
+    elif hasattr(value, "unit") and hasattr(value, "value"):  # a Count
         yield f"{value.value} {value.unit}"
 
 
 def _money_words(value: Decimal) -> Iterator[str]:
+    from decimal import Decimal
+
     yield str(value)
     for size, word in ((Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million")):
         if abs(value) >= size:

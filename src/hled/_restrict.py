@@ -18,7 +18,8 @@ import attrs
 
 from hled._build import FILE_OF, build
 from hled._load import META
-from hled._model import RECORD_TYPES, Quality, reference_target
+from hled._model import Quality, reference_target
+from hled._records import RECORD_TYPES
 
 __all__ = ["restrict"]
 
@@ -33,7 +34,7 @@ def _reference_fields(cls: type) -> dict[str, tuple[str, bool, bool]]:
         target, many = reference_target(field.type)
         if target is not None and field.init and field.name != "sources":
             optional = many or type(None) in get_args(field.type) or field.default is not attrs.NOTHING
-            found[field.name] = (FILE_OF[target], many, not optional)
+            found[field.name] = (FILE_OF[target.__name__], many, not optional)
     return found
 
 
@@ -68,7 +69,7 @@ def restrict(files: dict[str, Any], version: str, qualities: frozenset[str]) -> 
     allowed = {s["id"] for s in data["sources.json"] if s["quality"] in qualities}
     data["sources.json"] = [s for s in data["sources.json"] if s["id"] in allowed]
     for cls in RECORD_TYPES:
-        name = FILE_OF[cls]
+        name = FILE_OF[cls.__name__]
         if name == "sources.json":
             continue
         kept = []
@@ -78,7 +79,7 @@ def restrict(files: dict[str, Any], version: str, qualities: frozenset[str]) -> 
                 _filter_cited_values(record, allowed)
                 kept.append(record)
         data[name] = kept
-    refs = {FILE_OF[cls]: _reference_fields(cls) for cls in RECORD_TYPES}
+    refs = {FILE_OF[cls.__name__]: _reference_fields(cls) for cls in RECORD_TYPES}
     while True:
         present = {name: {r["id"] for r in data[name]} for name in FILE_OF.values()}
         years = {e["year"] for e in data["editions.json"]}

@@ -19,9 +19,13 @@ from typing import Any, Literal, get_args, get_origin
 
 import attrs
 
-from hled import _model
+from hled import _activities, _model
+from hled._activities import Accomplishment, Count, Event, Money
+from hled._agenda import Action, CrosswalkLink, Edition, Pillar, Program, Workstream
 from hled._codes import COUNTRIES, CURRENCIES
 from hled._dates import Date, DateRange, PartialDate
+from hled._model import Citation, Organization, Record, Role, Source, Variant
+from hled._people import Person, Position
 
 __all__ = ["FILE_TYPES", "SCHEMA_URL", "field_descriptions", "json_schema", "schema_file_name", "schemas"]
 
@@ -34,26 +38,26 @@ DECIMAL = r"^-?[0-9]+(?:\.[0-9]+)?$"
 
 #: The record type each data file holds (meta.json and crosswalk.json are special).
 FILE_TYPES: dict[str, type[Any]] = {
-    "sources.json": _model.Source,
-    "organizations.json": _model.Organization,
-    "people.json": _model.Person,
-    "editions.json": _model.Edition,
-    "pillars.json": _model.Pillar,
-    "workstreams.json": _model.Workstream,
-    "programs.json": _model.Program,
-    "actions.json": _model.Action,
-    "events.json": _model.Event,
-    "accomplishments.json": _model.Accomplishment,
-    "crosswalk.json": _model.CrosswalkLink,
+    "sources.json": Source,
+    "organizations.json": Organization,
+    "people.json": Person,
+    "editions.json": Edition,
+    "pillars.json": Pillar,
+    "workstreams.json": Workstream,
+    "programs.json": Program,
+    "actions.json": Action,
+    "events.json": Event,
+    "accomplishments.json": Accomplishment,
+    "crosswalk.json": CrosswalkLink,
 }
 
 _VALUES = (
-    _model.Citation,
-    _model.Money,
-    _model.Count,
-    _model.Role,
-    _model.Position,
-    _model.Variant,
+    Citation,
+    Money,
+    Count,
+    Role,
+    Position,
+    Variant,
 )
 _ATTRIBUTE = re.compile(r"^ {4}(\w+): (.+)$")
 
@@ -107,7 +111,7 @@ def _a(word: str) -> str:
 
 
 def _is_record(t: Any) -> bool:
-    return isinstance(t, type) and issubclass(t, _model.Record)
+    return isinstance(t, type) and issubclass(t, Record)
 
 
 def _type_schema(t: Any) -> dict[str, Any]:
@@ -189,7 +193,7 @@ def _checks() -> dict[Any, str]:
         "_edition_year",
         "_cited",
     ):
-        check = getattr(_model, name, None)
+        check = getattr(_model, name, None) or getattr(_activities, name)
         while check is not None:
             found[check] = name
             check = _unwrapped(check)

@@ -1,11 +1,16 @@
 """The fast path's structuring function of every model class (see `hled._fast`).
 
-Generated from `hled._model` by ``scripts/make_structurers.py``: do not edit, rerun it
+Generated from the model by ``scripts/make_structurers.py``: do not edit, rerun it
 after changing the model (a test fails while this module is stale).
+
+The functions of `hled._model`'s classes are defined here; those of the other model
+modules inside one function per module (``_people()`` ...), which imports that module
+and returns its functions, so structuring organizations creates no other class.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from hled._fast import (
@@ -30,26 +35,14 @@ from hled._fast import (
     _true,
 )
 from hled._model import (
-    Accomplishment,
-    Action,
     Citation,
-    Count,
-    CrosswalkLink,
-    Edition,
-    Event,
-    Money,
     Organization,
-    Person,
-    Pillar,
-    Position,
-    Program,
     Role,
     Source,
     Variant,
-    Workstream,
 )
 
-__all__ = ["NEEDS", "RECORDS", "SELF_REFERENCES", "VALUES"]
+__all__ = ["FAMILIES", "MODULES", "NEEDS", "SELF_REFERENCES", "STRUCTURERS"]
 
 _ACCOMPLISHMENT_FIELDS = frozenset(
     {
@@ -279,132 +272,12 @@ _WORKSTREAM_FIELDS = frozenset(
 _WORKSTREAM_KIND = frozenset({"heading", "priority-area", "sub-topic"})
 
 
-def accomplishment(r: Any, t: Tables) -> Accomplishment:
-    """Structure a valid JSON object into `Accomplishment`; raise anything otherwise."""
-    _keys(r, _ACCOMPLISHMENT_FIELDS)
-    return Accomplishment(
-        id=_str(r["id"]),
-        date=_date(r["date"]),
-        edition=_int(r["edition"]),
-        pillar=_oref(r["pillar"], t[Pillar]) if "pillar" in r else None,
-        summary=_str(r["summary"]),
-        organizations=_refs(r["organizations"], t[Organization]) if "organizations" in r else (),
-        people=_refs(r["people"], t[Person]) if "people" in r else (),
-        programs=_refs(r["programs"], t[Program]) if "programs" in r else (),
-        events=_refs(r["events"], t[Event]) if "events" in r else (),
-        places=_strs(r["places"]) if "places" in r else (),
-        amounts=_many(r["amounts"], money, t) if "amounts" in r else (),
-        counts=_many(r["counts"], count, t) if "counts" in r else (),
-        sources=_citations(r["sources"], citation, t),
-        notes=_strs(r["notes"]) if "notes" in r else (),
-        variants=_many(r["variants"], variant, t) if "variants" in r else (),
-    )
-
-
-def action(r: Any, t: Tables) -> Action:
-    """Structure a valid JSON object into `Action`; raise anything otherwise."""
-    _keys(r, _ACTION_FIELDS)
-    return Action(
-        id=_str(r["id"]),
-        pillar=_ref(r["pillar"], t[Pillar]),
-        workstream=_oref(r["workstream"], t[Workstream]) if "workstream" in r else None,
-        kind=_lit(r["kind"], _ACTION_KIND),
-        title=_ostr(r["title"]) if "title" in r else None,
-        title_es=_ostr(r["title_es"]) if "title_es" in r else None,
-        aliases=_strs(r["aliases"]) if "aliases" in r else (),
-        summary=_str(r["summary"]),
-        continues=_refs(r["continues"], t[Action]) if "continues" in r else (),
-        organizations=_refs(r["organizations"], t[Organization]) if "organizations" in r else (),
-        programs=_refs(r["programs"], t[Program]) if "programs" in r else (),
-        sources=_citations(r["sources"], citation, t),
-        notes=_strs(r["notes"]) if "notes" in r else (),
-    )
-
-
 def citation(r: Any, t: Tables) -> Citation:
     """Structure a valid JSON object into `Citation`; raise anything otherwise."""
     _keys(r, _CITATION_FIELDS)
     return Citation(
         source=_ref(r["source"], t[Source]),
         locator=_ostr(r["locator"]) if "locator" in r else None,
-    )
-
-
-def count(r: Any, t: Tables) -> Count:
-    """Structure a valid JSON object into `Count`; raise anything otherwise."""
-    _keys(r, _COUNT_FIELDS)
-    return Count(
-        value=_int(r["value"]),
-        unit=_str(r["unit"]),
-        qualifier=_olit(r["qualifier"], _COUNT_QUALIFIER) if "qualifier" in r else None,
-    )
-
-
-def crosswalklink(r: Any, t: Tables) -> CrosswalkLink:
-    """Structure a valid JSON object into `CrosswalkLink`; raise anything otherwise."""
-    _keys(r, _CROSSWALKLINK_FIELDS)
-    return CrosswalkLink(
-        earlier=_stage(r["earlier"], t),
-        later=_stage(r["later"], t),
-        rationale=_str(r["rationale"]),
-        editorial=_true(r["editorial"]),
-    )
-
-
-def edition(r: Any, t: Tables) -> Edition:
-    """Structure a valid JSON object into `Edition`; raise anything otherwise."""
-    _keys(r, _EDITION_FIELDS)
-    return Edition(
-        id=_str(r["id"]),
-        year=_int(r["year"]),
-        title=_str(r["title"]),
-        title_es=_ostr(r["title_es"]) if "title_es" in r else None,
-        aliases=_strs(r["aliases"]) if "aliases" in r else (),
-        summary=_str(r["summary"]),
-        announced=_odate(r["announced"]) if "announced" in r else None,
-        launched=_odate(r["launched"]) if "launched" in r else None,
-        leaders=_refs(r["leaders"], t[Person]) if "leaders" in r else (),
-        sources=_citations(r["sources"], citation, t),
-        notes=_strs(r["notes"]) if "notes" in r else (),
-        variants=_many(r["variants"], variant, t) if "variants" in r else (),
-    )
-
-
-def event(r: Any, t: Tables) -> Event:
-    """Structure a valid JSON object into `Event`; raise anything otherwise."""
-    _keys(r, _EVENT_FIELDS)
-    return Event(
-        id=_str(r["id"]),
-        date=_date(r["date"]),
-        kind=_lit(r["kind"], _EVENT_KIND),
-        title=_str(r["title"]),
-        title_es=_ostr(r["title_es"]) if "title_es" in r else None,
-        aliases=_strs(r["aliases"]) if "aliases" in r else (),
-        summary=_str(r["summary"]),
-        place=_ostr(r["place"]) if "place" in r else None,
-        format=_olit(r["format"], _EVENT_FORMAT) if "format" in r else None,
-        edition=_oint(r["edition"]) if "edition" in r else None,
-        pillars=_refs(r["pillars"], t[Pillar]) if "pillars" in r else (),
-        chairs=_refs(r["chairs"], t[Person]) if "chairs" in r else (),
-        people=_refs(r["people"], t[Person]) if "people" in r else (),
-        organizations=_refs(r["organizations"], t[Organization]) if "organizations" in r else (),
-        programs=_refs(r["programs"], t[Program]) if "programs" in r else (),
-        amounts=_many(r["amounts"], money, t) if "amounts" in r else (),
-        counts=_many(r["counts"], count, t) if "counts" in r else (),
-        sources=_citations(r["sources"], citation, t),
-        notes=_strs(r["notes"]) if "notes" in r else (),
-        variants=_many(r["variants"], variant, t) if "variants" in r else (),
-    )
-
-
-def money(r: Any, t: Tables) -> Money:
-    """Structure a valid JSON object into `Money`; raise anything otherwise."""
-    _keys(r, _MONEY_FIELDS)
-    return Money(
-        value=_decimal(r["value"]),
-        currency=_str(r["currency"]),
-        qualifier=_olit(r["qualifier"], _MONEY_QUALIFIER) if "qualifier" in r else None,
-        note=_ostr(r["note"]) if "note" in r else None,
     )
 
 
@@ -422,73 +295,6 @@ def organization(r: Any, t: Tables) -> Organization:
         roles=_many(r["roles"], role, t) if "roles" in r else (),
         parent=_oref(r["parent"], t[Organization]) if "parent" in r else None,
         summary=_ostr(r["summary"]) if "summary" in r else None,
-        sources=_citations(r["sources"], citation, t),
-        notes=_strs(r["notes"]) if "notes" in r else (),
-        variants=_many(r["variants"], variant, t) if "variants" in r else (),
-    )
-
-
-def person(r: Any, t: Tables) -> Person:
-    """Structure a valid JSON object into `Person`; raise anything otherwise."""
-    _keys(r, _PERSON_FIELDS)
-    return Person(
-        id=_str(r["id"]),
-        name=_str(r["name"]),
-        country=_ostr(r["country"]) if "country" in r else None,
-        aliases=_strs(r["aliases"]) if "aliases" in r else (),
-        positions=_many(r["positions"], position, t) if "positions" in r else (),
-        summary=_ostr(r["summary"]) if "summary" in r else None,
-        sources=_citations(r["sources"], citation, t),
-        notes=_strs(r["notes"]) if "notes" in r else (),
-        variants=_many(r["variants"], variant, t) if "variants" in r else (),
-    )
-
-
-def pillar(r: Any, t: Tables) -> Pillar:
-    """Structure a valid JSON object into `Pillar`; raise anything otherwise."""
-    _keys(r, _PILLAR_FIELDS)
-    return Pillar(
-        id=_str(r["id"]),
-        edition=_int(r["edition"]),
-        number=_int(r["number"]),
-        title=_str(r["title"]),
-        title_es=_ostr(r["title_es"]) if "title_es" in r else None,
-        aliases=_strs(r["aliases"]) if "aliases" in r else (),
-        summary=_str(r["summary"]),
-        sources=_citations(r["sources"], citation, t),
-        notes=_strs(r["notes"]) if "notes" in r else (),
-        variants=_many(r["variants"], variant, t) if "variants" in r else (),
-    )
-
-
-def position(r: Any, t: Tables) -> Position:
-    """Structure a valid JSON object into `Position`; raise anything otherwise."""
-    _keys(r, _POSITION_FIELDS)
-    return Position(
-        title=_str(r["title"]),
-        organization=_oref(r["organization"], t[Organization]) if "organization" in r else None,
-        start=_odate(r["start"]) if "start" in r else None,
-        end=_odate(r["end"]) if "end" in r else None,
-        sources=_citations(r["sources"], citation, t) if "sources" in r else (),
-        note=_ostr(r["note"]) if "note" in r else None,
-    )
-
-
-def program(r: Any, t: Tables) -> Program:
-    """Structure a valid JSON object into `Program`; raise anything otherwise."""
-    _keys(r, _PROGRAM_FIELDS)
-    return Program(
-        id=_str(r["id"]),
-        name=_str(r["name"]),
-        acronym=_ostr(r["acronym"]) if "acronym" in r else None,
-        name_es=_ostr(r["name_es"]) if "name_es" in r else None,
-        aliases=_strs(r["aliases"]) if "aliases" in r else (),
-        kind=_lit(r["kind"], _PROGRAM_KIND),
-        summary=_str(r["summary"]),
-        organizations=_refs(r["organizations"], t[Organization]) if "organizations" in r else (),
-        pillar=_oref(r["pillar"], t[Pillar]) if "pillar" in r else None,
-        edition=_oint(r["edition"]) if "edition" in r else None,
-        started=_odate(r["started"]) if "started" in r else None,
         sources=_citations(r["sources"], citation, t),
         notes=_strs(r["notes"]) if "notes" in r else (),
         variants=_many(r["variants"], variant, t) if "variants" in r else (),
@@ -533,60 +339,270 @@ def variant(r: Any, t: Tables) -> Variant:
     )
 
 
-def workstream(r: Any, t: Tables) -> Workstream:
-    """Structure a valid JSON object into `Workstream`; raise anything otherwise."""
-    _keys(r, _WORKSTREAM_FIELDS)
-    return Workstream(
-        id=_str(r["id"]),
-        edition=_int(r["edition"]),
-        pillar=_oref(r["pillar"], t[Pillar]) if "pillar" in r else None,
-        title=_str(r["title"]),
-        title_es=_ostr(r["title_es"]) if "title_es" in r else None,
-        kind=_lit(r["kind"], _WORKSTREAM_KIND),
-        aliases=_strs(r["aliases"]) if "aliases" in r else (),
-        summary=_ostr(r["summary"]) if "summary" in r else None,
-        sources=_citations(r["sources"], citation, t),
-        notes=_strs(r["notes"]) if "notes" in r else (),
-    )
+def _activities() -> dict[type, Callable[[Any, Tables], Any]]:
+    """The functions of the classes of `hled._activities`, which this imports."""
+    from hled._activities import Accomplishment, Count, Event, Money
+    from hled._agenda import Pillar, Program
+    from hled._people import Person
+
+    def accomplishment(r: Any, t: Tables) -> Accomplishment:
+        """Structure a valid JSON object into `Accomplishment`; raise anything otherwise."""
+        _keys(r, _ACCOMPLISHMENT_FIELDS)
+        return Accomplishment(
+            id=_str(r["id"]),
+            date=_date(r["date"]),
+            edition=_int(r["edition"]),
+            pillar=_oref(r["pillar"], t[Pillar]) if "pillar" in r else None,
+            summary=_str(r["summary"]),
+            organizations=_refs(r["organizations"], t[Organization]) if "organizations" in r else (),
+            people=_refs(r["people"], t[Person]) if "people" in r else (),
+            programs=_refs(r["programs"], t[Program]) if "programs" in r else (),
+            events=_refs(r["events"], t[Event]) if "events" in r else (),
+            places=_strs(r["places"]) if "places" in r else (),
+            amounts=_many(r["amounts"], money, t) if "amounts" in r else (),
+            counts=_many(r["counts"], count, t) if "counts" in r else (),
+            sources=_citations(r["sources"], citation, t),
+            notes=_strs(r["notes"]) if "notes" in r else (),
+            variants=_many(r["variants"], variant, t) if "variants" in r else (),
+        )
+
+    def count(r: Any, t: Tables) -> Count:
+        """Structure a valid JSON object into `Count`; raise anything otherwise."""
+        _keys(r, _COUNT_FIELDS)
+        return Count(
+            value=_int(r["value"]),
+            unit=_str(r["unit"]),
+            qualifier=_olit(r["qualifier"], _COUNT_QUALIFIER) if "qualifier" in r else None,
+        )
+
+    def event(r: Any, t: Tables) -> Event:
+        """Structure a valid JSON object into `Event`; raise anything otherwise."""
+        _keys(r, _EVENT_FIELDS)
+        return Event(
+            id=_str(r["id"]),
+            date=_date(r["date"]),
+            kind=_lit(r["kind"], _EVENT_KIND),
+            title=_str(r["title"]),
+            title_es=_ostr(r["title_es"]) if "title_es" in r else None,
+            aliases=_strs(r["aliases"]) if "aliases" in r else (),
+            summary=_str(r["summary"]),
+            place=_ostr(r["place"]) if "place" in r else None,
+            format=_olit(r["format"], _EVENT_FORMAT) if "format" in r else None,
+            edition=_oint(r["edition"]) if "edition" in r else None,
+            pillars=_refs(r["pillars"], t[Pillar]) if "pillars" in r else (),
+            chairs=_refs(r["chairs"], t[Person]) if "chairs" in r else (),
+            people=_refs(r["people"], t[Person]) if "people" in r else (),
+            organizations=_refs(r["organizations"], t[Organization]) if "organizations" in r else (),
+            programs=_refs(r["programs"], t[Program]) if "programs" in r else (),
+            amounts=_many(r["amounts"], money, t) if "amounts" in r else (),
+            counts=_many(r["counts"], count, t) if "counts" in r else (),
+            sources=_citations(r["sources"], citation, t),
+            notes=_strs(r["notes"]) if "notes" in r else (),
+            variants=_many(r["variants"], variant, t) if "variants" in r else (),
+        )
+
+    def money(r: Any, t: Tables) -> Money:
+        """Structure a valid JSON object into `Money`; raise anything otherwise."""
+        _keys(r, _MONEY_FIELDS)
+        return Money(
+            value=_decimal(r["value"]),
+            currency=_str(r["currency"]),
+            qualifier=_olit(r["qualifier"], _MONEY_QUALIFIER) if "qualifier" in r else None,
+            note=_ostr(r["note"]) if "note" in r else None,
+        )
+
+    return {Accomplishment: accomplishment, Count: count, Event: event, Money: money}
 
 
-# the top-level records' functions, by class
-RECORDS: dict[type, Any] = {
-    Source: source,
-    Edition: edition,
-    Organization: organization,
-    Person: person,
-    Pillar: pillar,
-    Workstream: workstream,
-    Program: program,
-    Action: action,
-    Event: event,
-    Accomplishment: accomplishment,
-}
-# the value types' functions (objects inside records), by class
-VALUES: dict[type, Any] = {
+def _agenda() -> dict[type, Callable[[Any, Tables], Any]]:
+    """The functions of the classes of `hled._agenda`, which this imports."""
+    from hled._agenda import Action, CrosswalkLink, Edition, Pillar, Program, Workstream
+    from hled._people import Person
+
+    def action(r: Any, t: Tables) -> Action:
+        """Structure a valid JSON object into `Action`; raise anything otherwise."""
+        _keys(r, _ACTION_FIELDS)
+        return Action(
+            id=_str(r["id"]),
+            pillar=_ref(r["pillar"], t[Pillar]),
+            workstream=_oref(r["workstream"], t[Workstream]) if "workstream" in r else None,
+            kind=_lit(r["kind"], _ACTION_KIND),
+            title=_ostr(r["title"]) if "title" in r else None,
+            title_es=_ostr(r["title_es"]) if "title_es" in r else None,
+            aliases=_strs(r["aliases"]) if "aliases" in r else (),
+            summary=_str(r["summary"]),
+            continues=_refs(r["continues"], t[Action]) if "continues" in r else (),
+            organizations=_refs(r["organizations"], t[Organization]) if "organizations" in r else (),
+            programs=_refs(r["programs"], t[Program]) if "programs" in r else (),
+            sources=_citations(r["sources"], citation, t),
+            notes=_strs(r["notes"]) if "notes" in r else (),
+        )
+
+    def crosswalklink(r: Any, t: Tables) -> CrosswalkLink:
+        """Structure a valid JSON object into `CrosswalkLink`; raise anything otherwise."""
+        _keys(r, _CROSSWALKLINK_FIELDS)
+        return CrosswalkLink(
+            earlier=_stage(r["earlier"], t),
+            later=_stage(r["later"], t),
+            rationale=_str(r["rationale"]),
+            editorial=_true(r["editorial"]),
+        )
+
+    def edition(r: Any, t: Tables) -> Edition:
+        """Structure a valid JSON object into `Edition`; raise anything otherwise."""
+        _keys(r, _EDITION_FIELDS)
+        return Edition(
+            id=_str(r["id"]),
+            year=_int(r["year"]),
+            title=_str(r["title"]),
+            title_es=_ostr(r["title_es"]) if "title_es" in r else None,
+            aliases=_strs(r["aliases"]) if "aliases" in r else (),
+            summary=_str(r["summary"]),
+            announced=_odate(r["announced"]) if "announced" in r else None,
+            launched=_odate(r["launched"]) if "launched" in r else None,
+            leaders=_refs(r["leaders"], t[Person]) if "leaders" in r else (),
+            sources=_citations(r["sources"], citation, t),
+            notes=_strs(r["notes"]) if "notes" in r else (),
+            variants=_many(r["variants"], variant, t) if "variants" in r else (),
+        )
+
+    def pillar(r: Any, t: Tables) -> Pillar:
+        """Structure a valid JSON object into `Pillar`; raise anything otherwise."""
+        _keys(r, _PILLAR_FIELDS)
+        return Pillar(
+            id=_str(r["id"]),
+            edition=_int(r["edition"]),
+            number=_int(r["number"]),
+            title=_str(r["title"]),
+            title_es=_ostr(r["title_es"]) if "title_es" in r else None,
+            aliases=_strs(r["aliases"]) if "aliases" in r else (),
+            summary=_str(r["summary"]),
+            sources=_citations(r["sources"], citation, t),
+            notes=_strs(r["notes"]) if "notes" in r else (),
+            variants=_many(r["variants"], variant, t) if "variants" in r else (),
+        )
+
+    def program(r: Any, t: Tables) -> Program:
+        """Structure a valid JSON object into `Program`; raise anything otherwise."""
+        _keys(r, _PROGRAM_FIELDS)
+        return Program(
+            id=_str(r["id"]),
+            name=_str(r["name"]),
+            acronym=_ostr(r["acronym"]) if "acronym" in r else None,
+            name_es=_ostr(r["name_es"]) if "name_es" in r else None,
+            aliases=_strs(r["aliases"]) if "aliases" in r else (),
+            kind=_lit(r["kind"], _PROGRAM_KIND),
+            summary=_str(r["summary"]),
+            organizations=_refs(r["organizations"], t[Organization]) if "organizations" in r else (),
+            pillar=_oref(r["pillar"], t[Pillar]) if "pillar" in r else None,
+            edition=_oint(r["edition"]) if "edition" in r else None,
+            started=_odate(r["started"]) if "started" in r else None,
+            sources=_citations(r["sources"], citation, t),
+            notes=_strs(r["notes"]) if "notes" in r else (),
+            variants=_many(r["variants"], variant, t) if "variants" in r else (),
+        )
+
+    def workstream(r: Any, t: Tables) -> Workstream:
+        """Structure a valid JSON object into `Workstream`; raise anything otherwise."""
+        _keys(r, _WORKSTREAM_FIELDS)
+        return Workstream(
+            id=_str(r["id"]),
+            edition=_int(r["edition"]),
+            pillar=_oref(r["pillar"], t[Pillar]) if "pillar" in r else None,
+            title=_str(r["title"]),
+            title_es=_ostr(r["title_es"]) if "title_es" in r else None,
+            kind=_lit(r["kind"], _WORKSTREAM_KIND),
+            aliases=_strs(r["aliases"]) if "aliases" in r else (),
+            summary=_ostr(r["summary"]) if "summary" in r else None,
+            sources=_citations(r["sources"], citation, t),
+            notes=_strs(r["notes"]) if "notes" in r else (),
+        )
+
+    return {
+        Action: action,
+        CrosswalkLink: crosswalklink,
+        Edition: edition,
+        Pillar: pillar,
+        Program: program,
+        Workstream: workstream,
+    }
+
+
+def _people() -> dict[type, Callable[[Any, Tables], Any]]:
+    """The functions of the classes of `hled._people`, which this imports."""
+    from hled._people import Person, Position
+
+    def person(r: Any, t: Tables) -> Person:
+        """Structure a valid JSON object into `Person`; raise anything otherwise."""
+        _keys(r, _PERSON_FIELDS)
+        return Person(
+            id=_str(r["id"]),
+            name=_str(r["name"]),
+            country=_ostr(r["country"]) if "country" in r else None,
+            aliases=_strs(r["aliases"]) if "aliases" in r else (),
+            positions=_many(r["positions"], position, t) if "positions" in r else (),
+            summary=_ostr(r["summary"]) if "summary" in r else None,
+            sources=_citations(r["sources"], citation, t),
+            notes=_strs(r["notes"]) if "notes" in r else (),
+            variants=_many(r["variants"], variant, t) if "variants" in r else (),
+        )
+
+    def position(r: Any, t: Tables) -> Position:
+        """Structure a valid JSON object into `Position`; raise anything otherwise."""
+        _keys(r, _POSITION_FIELDS)
+        return Position(
+            title=_str(r["title"]),
+            organization=_oref(r["organization"], t[Organization]) if "organization" in r else None,
+            start=_odate(r["start"]) if "start" in r else None,
+            end=_odate(r["end"]) if "end" in r else None,
+            sources=_citations(r["sources"], citation, t) if "sources" in r else (),
+            note=_ostr(r["note"]) if "note" in r else None,
+        )
+
+    return {Person: person, Position: position}
+
+
+# the functions of the classes of hled._model, by class
+STRUCTURERS: dict[type, Callable[[Any, Tables], Any]] = {
     Citation: citation,
-    Count: count,
-    CrosswalkLink: crosswalklink,
-    Money: money,
-    Position: position,
+    Organization: organization,
     Role: role,
+    Source: source,
     Variant: variant,
 }
+# the functions of the other model modules, each returning its classes' functions
+FAMILIES: dict[str, Callable[[], dict[type, Callable[[Any, Tables], Any]]]] = {
+    "hled._activities": _activities,
+    "hled._agenda": _agenda,
+    "hled._people": _people,
+}
+# the module of each record type
+MODULES: dict[str, str] = {
+    "Source": "hled._model",
+    "Edition": "hled._agenda",
+    "Organization": "hled._model",
+    "Person": "hled._people",
+    "Pillar": "hled._agenda",
+    "Workstream": "hled._agenda",
+    "Program": "hled._agenda",
+    "Action": "hled._agenda",
+    "Event": "hled._activities",
+    "Accomplishment": "hled._activities",
+}
 # the fields by which records of a type refer to records of that same type
-SELF_REFERENCES: dict[type, tuple[str, ...]] = {Organization: ("parent",), Action: ("continues",)}
+SELF_REFERENCES: dict[str, tuple[str, ...]] = {"Organization": ("parent",), "Action": ("continues",)}
 # every record type a type's records (or the crosswalk's links) need, directly or through
 # other records, derived fields included: what must be built before or with them
-NEEDS: dict[type, tuple[type, ...]] = {
-    Source: (),
-    Edition: (Source, Organization, Person, Pillar, Workstream, Program, Action),
-    Organization: (Source,),
-    Person: (Source, Organization),
-    Pillar: (Source, Organization, Workstream, Program, Action),
-    Workstream: (Source, Organization, Pillar, Program, Action),
-    Program: (Source, Organization, Pillar, Workstream, Action),
-    Action: (Source, Organization, Pillar, Workstream, Program),
-    Event: (Source, Organization, Person, Pillar, Workstream, Program, Action),
-    Accomplishment: (Source, Organization, Person, Pillar, Workstream, Program, Action, Event),
-    CrosswalkLink: (Source, Organization, Pillar, Workstream, Program, Action),
+NEEDS: dict[str, tuple[str, ...]] = {
+    "Source": (),
+    "Edition": ("Source", "Organization", "Person", "Pillar", "Workstream", "Program", "Action"),
+    "Organization": ("Source",),
+    "Person": ("Source", "Organization"),
+    "Pillar": ("Source", "Organization", "Workstream", "Program", "Action"),
+    "Workstream": ("Source", "Organization", "Pillar", "Program", "Action"),
+    "Program": ("Source", "Organization", "Pillar", "Workstream", "Action"),
+    "Action": ("Source", "Organization", "Pillar", "Workstream", "Program"),
+    "Event": ("Source", "Organization", "Person", "Pillar", "Workstream", "Program", "Action"),
+    "Accomplishment": ("Source", "Organization", "Person", "Pillar", "Workstream", "Program", "Action", "Event"),
+    "CrosswalkLink": ("Source", "Organization", "Pillar", "Workstream", "Program", "Action"),
 }

@@ -15,7 +15,8 @@ from collections.abc import Iterable, Sequence
 
 __all__ = ["SearchIndex", "fold", "tokens"]
 
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# every ASCII byte but 0-9 and a-z: `_alnum` deletes them (several times faster than a regex)
+_NON_ALNUM = bytes(b for b in range(128) if not (0x30 <= b <= 0x39 or 0x61 <= b <= 0x7A))
 _WORD = re.compile(r"[0-9a-z]+")
 _STOP = frozenset(
     [
@@ -115,7 +116,12 @@ def fold(text: str) -> str:
         >>> fold("Secretaría de Economía (SE)")
         'secretariadeeconomiase'
     """
-    return _NON_ALNUM.sub("", _ascii(text))
+    return _alnum(_ascii(text))
+
+
+def _alnum(folded: str) -> str:
+    """Keep only the ASCII digits and lowercase letters of *folded*."""
+    return folded.encode("ascii", "ignore").translate(None, _NON_ALNUM).decode("ascii")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -150,7 +156,7 @@ def _terms(folded: str) -> list[str]:
 def _query(text: str) -> tuple[tuple[str, ...], str]:
     """The distinct terms and the folded key of a query: `hled.search` asks every registry's index."""
     folded = _ascii(text)
-    return tuple(dict.fromkeys(_terms(folded))), _NON_ALNUM.sub("", folded)
+    return tuple(dict.fromkeys(_terms(folded))), _alnum(folded)
 
 
 class SearchIndex:
@@ -189,7 +195,7 @@ class SearchIndex:
             length = 0.0
             for text, weight in fields:
                 folded = _ascii(text)  # once, for both the exact key and the terms
-                key = _NON_ALNUM.sub("", folded)
+                key = _alnum(folded)
                 if key and weight >= 1.0:
                     exact.setdefault(key, set()).add(doc)
                     verbatim.setdefault(text.strip(), set()).add(doc)
