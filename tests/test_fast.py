@@ -225,9 +225,7 @@ class TestNeverMoreLenient:
     @staticmethod
     def _compare(kind: type, raw: Any, tables: dict[type, dict[str, Any]], *, top: bool) -> None:
         try:
-            function = _convert.fast_function(kind)
-            assert function is not None
-            fast = function(raw, tables)
+            fast = _convert.fast_function(kind)(raw, tables)
         except Exception:
             return
         with _convert.resolving(tables, {}):

@@ -296,8 +296,6 @@ def structure_value(raw: Any, cls: type[_T]) -> _T:
 def _fast_structure(raw: Any, cls: type[_T]) -> _T | None:
     """Structure valid data without cattrs (`hled._fast`); None when the converter must decide."""
     function = fast_function(cls)
-    if function is None:
-        return None
     try:
         value: _T = function(raw, _CONTEXT.get().tables)
     except Exception:  # whatever it is, the converter decides and writes the message
@@ -305,15 +303,12 @@ def _fast_structure(raw: Any, cls: type[_T]) -> _T | None:
     return value
 
 
-def fast_function(cls: type) -> Callable[[Any, Tables], Any] | None:
-    """The fast path's function for *cls* (`hled._structurers`), or None for a class outside the model."""
+def fast_function(cls: type) -> Callable[[Any, Tables], Any]:
+    """The fast path's function for the model class *cls* (see `hled._structurers`)."""
     function = _FAST.get(cls)
     if function is None:
-        family = FAMILIES.get(cls.__module__)
-        if family is None:
-            return None
-        _FAST.update(family())  # the same functions whichever thread gets here first
-        function = _FAST.get(cls)
+        _FAST.update(FAMILIES[cls.__module__]())  # the same functions whichever thread gets here first
+        function = _FAST[cls]
     return function
 
 
