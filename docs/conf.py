@@ -26,3 +26,8 @@ napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 suppress_warnings = ["myst.xref_missing"]
 napoleon_use_ivar = True
+
+# the filters' parameter types name record types hled imports only on first use
+import hled._dataset  # noqa: E402
+
+hled._dataset.resolve_annotations()

@@ -345,3 +345,16 @@ class TestPrivateAxes:
         with pytest.raises(TypeError, match="organization filter got an unexpected criterion '_role_in_edition'"):
             mini.organizations.filter().filter(_role_in_edition=[("co-chair", 2013)])
         assert mini.organizations.filter().filter(role="co-chair", edition=2013).ids == ("se",)
+
+
+def test_filter_type_hints_resolve():
+    """Every registry's filter has type hints `typing.get_type_hints` can evaluate, once resolved."""
+    import typing
+
+    from hled import _dataset
+
+    _dataset.resolve_annotations()
+    for registry in hled.dataset().registries.values():
+        hints = typing.get_type_hints(type(registry).filter)
+        assert hints["edition"] == _dataset.EditionArg | None
+        assert "return" in hints

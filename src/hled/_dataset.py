@@ -43,6 +43,43 @@ IntArg: TypeAlias = int | list[int] | tuple[int, ...]
 StrArg: TypeAlias = str | list[str] | tuple[str, ...]
 
 
+def resolve_annotations() -> None:
+    """Make the filters' type hints evaluable at run time (`typing.get_type_hints`, the API docs).
+
+    The aliases above are strings naming record types this module imports only where
+    used; this imports them and puts them, and the aliases they spell, in its namespace.
+    """
+    from hled._activities import Accomplishment, Event, EventKind
+    from hled._agenda import Action, ActionKind, Edition, Pillar, Program, ProgramKind, Workstream, WorkstreamKind
+    from hled._people import Person
+
+    def many(t: Any) -> Any:
+        return t | list[t] | tuple[t, ...]
+
+    globals().update(
+        Accomplishment=Accomplishment,
+        Action=Action,
+        ActionKind=ActionKind,
+        Edition=Edition,
+        Event=Event,
+        EventKind=EventKind,
+        Person=Person,
+        Pillar=Pillar,
+        Program=Program,
+        ProgramKind=ProgramKind,
+        Workstream=Workstream,
+        WorkstreamKind=WorkstreamKind,
+        EditionArg=many(int | Edition),
+        PillarArg=many(Pillar | str),
+        WorkstreamArg=many(Workstream | str),
+        OrgArg=many(Organization | str),
+        PersonArg=many(Person | str),
+        ProgramArg=many(Program | str),
+        EventArg=many(Event | str),
+        SourceArg=many(Source | str),
+    )
+
+
 # ---- normalizers: a user's criterion value -> an index key -------------------------------
 
 
