@@ -246,14 +246,16 @@ def _cited_editions(built: Built) -> dict[str, set[int]]:
 
 
 def _edition_of(rec: Record) -> int | None:
-    from hled._agenda import Action, Edition
+    edition = getattr(rec, "edition", None)  # neither an Edition nor an Action has this field
+    if isinstance(edition, int):
+        return edition
+    from hled._agenda import Action, Edition  # not before: this runs for every record an index holds
 
     if isinstance(rec, Edition):
         return rec.year
     if isinstance(rec, Action):
         return rec.pillar.edition
-    edition = getattr(rec, "edition", None)
-    return edition if isinstance(edition, int) else None
+    return None
 
 
 # ---- the typed registries -------------------------------------------------------------------
