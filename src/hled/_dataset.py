@@ -246,16 +246,12 @@ def _cited_editions(built: Built) -> dict[str, set[int]]:
 
 
 def _edition_of(rec: Record) -> int | None:
-    edition = getattr(rec, "edition", None)  # neither an Edition nor an Action has this field
+    edition = getattr(rec, "edition", None)  # an Action's is its pillar's
     if isinstance(edition, int):
         return edition
-    from hled._agenda import Action, Edition  # not before: this runs for every record an index holds
+    from hled._agenda import Edition  # not before: this runs for every record an index holds
 
-    if isinstance(rec, Edition):
-        return rec.year
-    if isinstance(rec, Action):
-        return rec.pillar.edition
-    return None
+    return rec.year if isinstance(rec, Edition) else None
 
 
 # ---- the typed registries -------------------------------------------------------------------
