@@ -65,7 +65,7 @@ RSS = (
 )
 TARGETS = {  # ratio hled / pycountry, whole process
     "import": 0.35,
-    "import + first query": 1.0,
+    "import + first query": 1.5,
 }
 WARM_TARGETS_US = {
     "get": 0.5,
@@ -247,7 +247,7 @@ def report(results: dict[str, Any]) -> str:
     ratio = rss["hled"] / rss["pycountry"]
     out.append(
         f"| {rss['hled'] / 1024:.1f} MiB | {rss['pycountry'] / 1024:.1f} MiB | {ratio:.2f}x "
-        f"| {rss['bare'] / 1024:.1f} MiB | ≤ 1.0x | {'yes' if ratio <= 1.0 else 'no'} |"
+        f"| {rss['bare'] / 1024:.1f} MiB | ≤ 1.2x | {'yes' if ratio <= 1.2 else 'no'} |"
     )
     mods = results["modules"]
     out += ["", f"Heavy modules after `import hled`: {', '.join(filter(None, mods['import hled'])) or 'none'};"]

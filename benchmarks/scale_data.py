@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from hled._load import FILES as ALL_FILES
+from hled._dataset import FILES as ALL_FILES
 
 KEPT = ("meta.json", "editions.json")
 FILES = tuple(name for name in ALL_FILES if name not in (*KEPT, "crosswalk.json"))  # the files copied N times

@@ -15,8 +15,8 @@ def _type_text(t: Any) -> str:
     from decimal import Decimal
     from typing import Literal, get_args, get_origin
 
-    from hled import _model
     from hled._dates import DateRange, PartialDate
+    from hled._record import Record
 
     args = get_args(t)
     members = [a for a in args if a is not type(None)]
@@ -31,7 +31,7 @@ def _type_text(t: Any) -> str:
         return " or ".join(_type_text(m) for m in members) + " or null"
     if args:
         return " or ".join(_type_text(m) for m in members)
-    if isinstance(t, type) and issubclass(t, _model.Record):
+    if isinstance(t, type) and issubclass(t, Record):
         return f"[{t.__name__}](#{t.__name__.lower()}) id"
     if isinstance(t, type) and attrs.has(t):
         return f"[{t.__name__}](#{t.__name__.lower()})"
@@ -55,10 +55,10 @@ def _data_dictionary() -> str:
         "",
     ]
     import hled
-    from hled._records import RECORD_TYPES
+    from hled._dataset import BUILD_ORDER
 
     values = (hled.Citation, hled.Money, hled.Count, hled.Role, hled.Position, hled.Variant)
-    for cls in (*RECORD_TYPES, hled.CrosswalkLink, *values):
+    for cls in (*(kind.record for kind in BUILD_ORDER), hled.CrosswalkLink, *values):
         attrs.resolve_types(cls)
         doc = (cls.__doc__ or "").strip().splitlines()[0]
         where = f" Stored in `{files[cls]}`, schema `{schema_file_name(files[cls])}`." if cls in files else ""
@@ -90,9 +90,9 @@ def _sources_page() -> str:
     import hled
 
     counts: dict[str, int] = {}
-    from hled._load import REGISTRIES
+    from hled._dataset import KINDS
 
-    for name in REGISTRIES[:-1]:
+    for name in (kind.name for kind in KINDS if kind.name != "sources"):
         for rec in getattr(hled, name):
             for cited in {c.source.id for c in rec.sources}:
                 counts[cited] = counts.get(cited, 0) + 1
@@ -122,9 +122,25 @@ def _sources_page() -> str:
     return "\n".join(lines) + "\n"
 
 
+def _registries() -> str:
+    """The API reference of every registry class, in the order `hled.Dataset` declares the record kinds."""
+    from hled._dataset import KINDS
+
+    lines = ["```{eval-rst}"]
+    for kind in KINDS:
+        cls = kind.registry_class
+        lines += [f".. autoclass:: {cls.__module__}.{cls.__name__}", "   :members: filter", ""]
+    return "\n".join([*lines, "```"]) + "\n"
+
+
 def _write(app: Any) -> None:
     GENERATED.mkdir(exist_ok=True)
-    for name, text in (("data-dictionary.md", _data_dictionary()), ("sources.md", _sources_page())):
+    pages = (
+        ("data-dictionary.md", _data_dictionary()),
+        ("sources.md", _sources_page()),
+        ("registries.md", _registries()),
+    )
+    for name, text in pages:
         path = GENERATED / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")

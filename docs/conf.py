@@ -14,7 +14,7 @@ copyright = "2026, hled developers"
 
 extensions = ["myst_parser", "sphinx.ext.autodoc", "sphinx.ext.napoleon", "_hled_docs"]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
-exclude_patterns = ["_build", "*.ipynb", "README.md"]
+exclude_patterns = ["_build", "*.ipynb", "README.md", "_generated/registries.md"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 html_theme = "furo"
@@ -26,8 +26,3 @@ napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 suppress_warnings = ["myst.xref_missing"]
 napoleon_use_ivar = True
-
-# the filters' parameter types name record types hled imports only on first use
-import hled._dataset  # noqa: E402
-
-hled._dataset.resolve_annotations()

@@ -9,12 +9,12 @@ import attrs
 import pytest
 
 import hled
+from hled._dataset import KINDS
 from hled._export import write_json
-from hled._load import REGISTRIES as _REGISTRIES
 
 DATA = Path(hled.__file__).parent / "data"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-REGISTRIES = _REGISTRIES
+REGISTRIES = tuple(kind.name for kind in KINDS)  # sources last
 
 
 def _words(text: str) -> list[str]:

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from hled import DateRange, PartialDate
-from hled._dates import parse_date
+from hled._dates import as_date, parse_date
 
 
 class TestPartialDate:
@@ -102,3 +102,56 @@ class TestDateRange:
         assert PartialDate(2013) <= PartialDate(2013)
         assert PartialDate(2014) >= PartialDate(2013)
         assert PartialDate(2014) > PartialDate(2013)
+
+
+class TestDatesPeopleType:
+    """`as_date` reads the dates people type, for the date criteria: python-dateutil parses the plain ones."""
+
+    @pytest.mark.parametrize(
+        ("value", "expected"),
+        [
+            ("2022", "2022"),
+            ("2022-09", "2022-09"),
+            ("2022-09-12", "2022-09-12"),
+            (" 2022-09-12 ", "2022-09-12"),
+            ("2021-08-31/2022-09-01", "2021-08-31/2022-09-01"),
+            ("Sept 2022", "2022-09"),
+            ("September 2022", "2022-09"),
+            ("12 September 2022", "2022-09-12"),
+            ("September 12, 2022", "2022-09-12"),
+            ("2021-08-31/Sept 2022", "2021-08-31/2022-09"),
+            ("05/2013", "2013-05"),
+            ("of 2022", "2022"),
+            (datetime.date(2022, 9, 12), "2022-09-12"),
+            (datetime.datetime(2022, 9, 12, 15, 30), "2022-09-12"),
+            (PartialDate(2013, 5), "2013-05"),
+            (DateRange.parse("2021-08-31/2022-09-12"), "2021-08-31/2022-09-12"),
+        ],
+    )
+    def test_forms_that_work(self, value, expected):
+        """ISO/EDTF text, plain English dates, dates and spans keep the precision typed."""
+        assert str(as_date(value)) == expected
+
+    @pytest.mark.parametrize(
+        ("value", "why"),
+        [
+            ("September", "'September' has no year"),
+            ("yesterday-ish", "'yesterday-ish' is not a date"),
+            ("", "'' is not a date"),
+            ("2022-02-30", "'2022-02-30' is not a calendar date"),
+            ("2022-09-12/2021-01-01", "a span must not end (2021-01-01) before it starts (2022-09-12)"),
+        ],
+    )
+    def test_text_that_is_no_date(self, value, why):
+        """A ValueError that quotes the text, says why, and shows the forms that work."""
+        with pytest.raises(ValueError, match="expected a date like '2022-09-12'") as info:
+            as_date(value)
+
+        assert f"got {value!r} ({why})" in str(info.value)
+        assert "'Sept 2022'" in str(info.value)
+
+    @pytest.mark.parametrize("value", [2022, 2022.0, None, ["2022"]])
+    def test_other_types(self, value):
+        """Anything but a date, a PartialDate, a DateRange or text is a TypeError naming what works."""
+        with pytest.raises(TypeError, match=f"expected a date like .*; got {type(value).__name__}"):
+            as_date(value)

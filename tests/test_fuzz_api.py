@@ -20,9 +20,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import hled
-from hled._cli import REGISTRIES, main
+from hled._cli import main
+from hled._dataset import KINDS
 
 from .conftest import MINI
+
+REGISTRIES = tuple(kind.name for kind in KINDS)
 
 FUZZ = settings(
     derandomize=True,

@@ -31,7 +31,7 @@ from hled._cli import main
 
 from .conftest import MINI
 
-FILES = hled._load.FILES
+FILES = hled._dataset.FILES
 CLASS_OF: dict[str, type] = {
     "sources.json": hled.Source,
     "organizations.json": hled.Organization,

@@ -7,7 +7,6 @@ import pytest
 
 import hled
 from hled import DateRange, PartialDate
-from hled._compare import Compared
 
 from .conftest import MINI
 
@@ -96,35 +95,6 @@ class TestEquality:
         assert usaid != "usaid"
         assert usaid != usaid.sources[0]
         assert usaid.__eq__(5) is NotImplemented
-
-
-class TestEqualityRules:
-    """The shared equality follows each field's attrs settings, as generated methods would."""
-
-    def test_eq_key_hash_false_and_eq_false(self):
-        """eq_key is applied, an eq=False field is ignored, a hash=False field is compared but not hashed."""
-
-        @attrs.frozen(eq=False)
-        class Probe(Compared):
-            name: str = attrs.field(eq=str.lower)
-            note: str = attrs.field(default="", eq=False)
-            rank: int = attrs.field(default=0, hash=False)
-
-        assert Probe("USAID", "x") == Probe("usaid", "y")
-        assert hash(Probe("USAID", "x")) == hash(Probe("usaid", "y"))
-        assert Probe("a", rank=1) != Probe("a", rank=2)
-        assert hash(Probe("a", rank=1)) == hash(Probe("a", rank=2))
-
-    def test_one_field(self):
-        """A class with one compared field compares by it."""
-
-        @attrs.frozen(eq=False)
-        class One(Compared):
-            value: int
-
-        assert One(1) == One(1)
-        assert One(1) != One(2)
-        assert hash(One(1)) == hash(One(1))
 
 
 class TestRendering:

@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 
 import hled
-from hled._load import REGISTRIES as _REGISTRIES
+from hled._dataset import KINDS
 
 WIKI = "wikipedia-hled"
 QUALITIES = ("official", "mirror", "press", "low")
-REGISTRIES = _REGISTRIES[:-1]
+REGISTRIES = tuple(kind.name for kind in KINDS if kind.name != "sources")
 PILLARS_2021 = ("2021-pillar-1", "2021-pillar-2", "2021-pillar-3", "2021-pillar-4")
 CABINET_MEETINGS = (
     "2013-launch",

@@ -348,13 +348,19 @@ class TestPrivateAxes:
 
 
 def test_filter_type_hints_resolve():
-    """Every registry's filter has type hints `typing.get_type_hints` can evaluate, once resolved."""
+    """Every registry's filter has type hints `typing.get_type_hints` evaluates, and each names its criterion."""
+    import inspect
     import typing
 
-    from hled import _dataset
+    from hled._registry import Criterion
 
-    _dataset.resolve_annotations()
     for registry in hled.dataset().registries.values():
-        hints = typing.get_type_hints(type(registry).filter)
-        assert hints["edition"] == _dataset.EditionArg | None
+        hints = typing.get_type_hints(type(registry).filter, include_extras=True)
         assert "return" in hints
+        params = list(inspect.signature(registry.filter).parameters)
+        assert params == list(registry.CRITERIA) == list(registry.criteria)
+        for name, criterion in registry.CRITERIA.items():
+            assert isinstance(criterion, Criterion)
+            assert criterion in typing.get_args(hints[name])
+            assert f"{name}: {criterion.doc}" in (registry.filter.__doc__ or "")
+            assert repr(criterion) == f"Criterion({criterion.doc!r})"

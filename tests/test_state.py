@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import subprocess
 import sys
 import threading
@@ -13,12 +12,11 @@ import attrs
 import pytest
 
 import hled
-from hled._gc import paused
-from hled._load import REGISTRIES
+from hled._dataset import KINDS
 
 from .conftest import MINI
 
-REGISTRY_NAMES = REGISTRIES
+REGISTRY_NAMES = tuple(kind.name for kind in KINDS)
 
 
 def _python(code: str) -> str:
@@ -55,14 +53,14 @@ class TestFirstAccess:
             "import sys, threading, hled, hled._dataset as d, hled._build as b\n"
             "sys.setswitchinterval(1e-6)\n"
             "builds, files = [], []\n"
-            "real, real_all = d.build_deferred, b._structure_all\n"
-            "def counting(found):\n"
+            "real, real_all = d.build, b._structure_all\n"
+            "def counting(found, kinds):\n"
             "    builds.append(1)\n"
-            "    return real(found)\n"
+            "    return real(found, kinds)\n"
             "def structuring(cls, name, *rest):\n"
             "    files.append(name)\n"
             "    return real_all(cls, name, *rest)\n"
-            "d.build_deferred, b._structure_all = counting, structuring\n"
+            "d.build, b._structure_all = counting, structuring\n"
             "barrier = threading.Barrier(32)\n"
             "seen = [None] * 32\n"
             "names = ['pillars', 'organizations', 'agencies', 'events', 'sources', 'people', 'programs', 'actions']\n"
@@ -251,132 +249,15 @@ class TestRaces:
 
         monkeypatch.setattr(_dataset, "_default", None)
         monkeypatch.setattr(_dataset, "_default_lock", OtherThreadFinishesWhileWeWait())
-        monkeypatch.setattr(_dataset, "read_bundled", lambda: pytest.fail("the bundled data was read twice"))
+        monkeypatch.setattr(_dataset, "read_bundled", lambda names: pytest.fail("the bundled data was read twice"))
 
         assert _dataset.default() is built
 
-    def test_a_thread_that_waited_uses_the_digest_computed_meanwhile(self):
-        """A thread that waited for the digest lock uses the digest another thread computed meanwhile."""
+    def test_threads_share_one_view(self):
+        """16 threads asking a fresh dataset for the same restricted view all get one object."""
         ds = hled.load(MINI)
 
-        class OtherThreadFinishesWhileWeWait:
-            def __enter__(self) -> None:
-                ds._digest = "computed by another thread"
+        views = in_threads(16, lambda i: ds.supported_by("official", "mirror"))
 
-            def __exit__(self, *exc: object) -> None:
-                return None
-
-        ds._lock = OtherThreadFinishesWhileWeWait()  # type: ignore[assignment]
-
-        assert ds.digest == "computed by another thread"
-
-    def test_a_thread_that_waited_uses_the_crosswalk_built_meanwhile(self):
-        """A thread that waited for the dataset lock uses the crosswalk another thread built meanwhile."""
-        ds = hled.load(MINI)
-        built = hled.load(MINI).compare_editions()
-
-        class OtherThreadFinishesWhileWeWait:
-            def __enter__(self) -> None:
-                ds._crosswalk = built
-
-            def __exit__(self, *exc: object) -> None:
-                return None
-
-        ds._lock = OtherThreadFinishesWhileWeWait()  # type: ignore[assignment]
-
-        assert ds.compare_editions() is built
-
-    def test_a_thread_that_waited_uses_the_view_built_meanwhile(self):
-        """A thread that waited for the view lock uses the view another thread built meanwhile."""
-        ds = hled.load(MINI)
-        other = hled.load(MINI)
-
-        class OtherThreadFinishesWhileWeWait:
-            def __enter__(self) -> None:
-                ds._views[frozenset({"official"})] = other
-
-            def __exit__(self, *exc: object) -> None:
-                return None
-
-        ds._lock = OtherThreadFinishesWhileWeWait()  # type: ignore[assignment]
-
-        assert ds.supported_by("official") is other
-
-    def test_a_thread_that_waited_uses_the_registry_built_meanwhile(self):
-        """A thread that waited for the registry lock uses the registry another thread built meanwhile."""
-        ds = hled.load(MINI)
-        built = hled.load(MINI).pillars
-
-        class OtherThreadFinishesWhileWeWait:
-            def __enter__(self) -> None:
-                ds._made["pillars"] = built
-
-            def __exit__(self, *exc: object) -> None:
-                return None
-
-        ds._making = OtherThreadFinishesWhileWeWait()  # type: ignore[assignment]
-
-        assert ds.pillars is built
-
-    def test_a_thread_that_waited_uses_the_search_index_built_meanwhile(self):
-        """A thread that waited for a registry's search lock uses the index another thread built."""
-        ds = hled.load(MINI)
-        built = hled.load(MINI).pillars._search_index()
-
-        class OtherThreadFinishesWhileWeWait:
-            def __enter__(self) -> None:
-                ds.pillars._search = built
-
-            def __exit__(self, *exc: object) -> None:
-                return None
-
-        ds.pillars._lock = OtherThreadFinishesWhileWeWait()  # type: ignore[assignment]
-
-        assert ds.pillars._search_index() is built
-
-    def test_a_thread_that_waited_uses_the_global_index_built_meanwhile(self):
-        """A thread that waited for the dataset lock uses the global search index built meanwhile."""
-        ds = hled.load(MINI)
-        other = hled.load(MINI)
-        other.search("supply")
-
-        class OtherThreadFinishesWhileWeWait:
-            def __enter__(self) -> None:
-                ds._everything = other._everything
-
-            def __exit__(self, *exc: object) -> None:
-                return None
-
-        ds._lock = OtherThreadFinishesWhileWeWait()  # type: ignore[assignment]
-
-        assert [r.id for r in ds.search("supply chains")] == [r.id for r in other.search("supply chains")]
-
-
-class TestGarbageCollector:
-    """Builds pause the cycle collector and leave it as they found it."""
-
-    def test_paused_restores_an_enabled_collector(self):
-        """Enabled before: off inside, on again after, even when the block raises."""
-        inside = []
-
-        def build() -> None:
-            with paused():
-                inside.append(gc.isenabled())
-                raise RuntimeError
-
-        assert gc.isenabled()
-        with pytest.raises(RuntimeError):
-            build()
-
-        assert inside == [False]
-        assert gc.isenabled()
-
-    def test_paused_leaves_a_disabled_collector_off(self):
-        """A caller who turned the collector off finds it still off after a load."""
-        gc.disable()
-        try:
-            hled.load(MINI)
-
-            assert not gc.isenabled()
-        finally:
-            gc.enable()
+        assert len({id(v) for v in views}) == 1
+        assert views[0] is ds.supported_by("mirror", "official")

@@ -13,20 +13,45 @@ Examples:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from hled.errors import AmbiguousLookup, DataError, HledError, RecordNotFound
 
-TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing would cost a third of `import hled`
-if TYPE_CHECKING:
-    from typing import Any
-
-    from hled._activities import Accomplishment, Count, Event, Money
-    from hled._agenda import Action, CrosswalkLink, Edition, Pillar, Program, Workstream
-    from hled._api import compare_editions, dataset, load, search, to_dict
-    from hled._crosswalk import Crosswalk
-    from hled._dataset import (
+if TYPE_CHECKING:  # the names `__getattr__` gives, as type checkers see them
+    from hled._api import (
+        Accomplishment,
+        Action,
+        Citation,
+        Count,
+        Crosswalk,
+        CrosswalkLink,
+        Dataset,
+        DateRange,
+        Edition,
+        Event,
+        Money,
+        Organization,
+        PartialDate,
+        Person,
+        Pillar,
+        Position,
+        Program,
+        Record,
+        Registry,
+        Role,
+        Selection,
+        Source,
+        Variant,
+        Workstream,
+        compare_editions,
+        dataset,
+        load,
+        search,
+        to_dict,
+    )
+    from hled._registries import (
         AccomplishmentRegistry,
         ActionRegistry,
-        Dataset,
         EditionRegistry,
         EventRegistry,
         OrganizationRegistry,
@@ -36,12 +61,9 @@ if TYPE_CHECKING:
         SourceRegistry,
         WorkstreamRegistry,
     )
-    from hled._dates import DateRange, PartialDate
-    from hled._model import Citation, Organization, Record, Role, Source, Variant
-    from hled._people import Person, Position
-    from hled._registry import Registry, Selection
 
     __version__: str
+    # the default dataset's registries (`hled.Dataset` declares them)
     accomplishments: AccomplishmentRegistry
     actions: ActionRegistry
     agencies: OrganizationRegistry
@@ -102,50 +124,21 @@ __all__ = [
     "workstreams",
 ]
 
-_WHERE = {
-    **dict.fromkeys(("Citation", "Organization", "Record", "Role", "Source", "Variant"), "hled._model"),
-    **dict.fromkeys(("Person", "Position"), "hled._people"),
-    **dict.fromkeys(("Action", "CrosswalkLink", "Edition", "Pillar", "Program", "Workstream"), "hled._agenda"),
-    **dict.fromkeys(("Accomplishment", "Count", "Event", "Money"), "hled._activities"),
-    **dict.fromkeys(("PartialDate", "DateRange"), "hled._dates"),
-    **dict.fromkeys(("Registry", "Selection"), "hled._registry"),
-    "Crosswalk": "hled._crosswalk",
-    "Dataset": "hled._dataset",
-    **dict.fromkeys(("compare_editions", "dataset", "load", "search", "to_dict"), "hled._api"),
-}
-_REGISTRIES = frozenset(
-    (
-        "accomplishments",
-        "actions",
-        "editions",
-        "events",
-        "organizations",
-        "people",
-        "pillars",
-        "programs",
-        "sources",
-        "workstreams",
-    )
-)
-
 
 def __getattr__(name: str) -> Any:
     """Import public names on first use, so that ``import hled`` stays cheap (PEP 562)."""
-    import importlib
-
-    if name in _REGISTRIES or name == "agencies":
-        from hled._dataset import default
-
-        value = getattr(default(), "organizations" if name == "agencies" else name)
-    elif name in _WHERE:
-        value = getattr(importlib.import_module(_WHERE[name]), name)
-    elif name == "__version__":
+    if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 
         try:
-            value = version("hled")
+            value: Any = version("hled")
         except PackageNotFoundError:  # pragma: no cover - only when run from an unpacked tree
             value = "0+unknown"
+    elif name in __all__:
+        from hled import _api
+
+        # a public class or function, else a registry of the default dataset
+        value = getattr(_api, name) if name in _api.__all__ else getattr(_api.default(), name)
     else:
         msg = f"module 'hled' has no attribute {name!r}"
         raise AttributeError(msg)

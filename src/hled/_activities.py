@@ -1,33 +1,20 @@
-"""What the dialogue did and reported: events and accomplishments, with the amounts and counts they state."""
+"""What the dialogue did and reported: events and accomplishments."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Any, Literal, TypeAlias
+from typing import Literal, TypeAlias
 
 import attrs
 
 from hled._agenda import Pillar, Program
-from hled._codes import CURRENCIES
-from hled._compare import Compared
 from hled._dates import Date
-from hled._model import (
-    Citation,
-    FieldProblem,
-    Organization,
-    Record,
-    Variant,
-    _cited,
-    _edition_year,
-    _non_negative,
-    _slug,
-    _summary,
-    _text,
-    _texts,
-)
+from hled._money import Count, Money
+from hled._organizations import Organization
 from hled._people import Person
+from hled._record import Record, cited, edition_year, slug, text, texts
+from hled._sources import Citation, Variant
 
-__all__ = ["Accomplishment", "Count", "Event", "EventKind", "Money"]
+__all__ = ["Accomplishment", "Event", "EventKind"]
 
 EventKind: TypeAlias = Literal[
     "announcement",
@@ -48,59 +35,7 @@ EventKind: TypeAlias = Literal[
 ]
 
 
-def _currency(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value not in CURRENCIES:
-        msg = f"currency must be an ISO 4217 code like 'USD' or 'MXN', got {value!r}"
-        raise FieldProblem(attribute.name, msg)
-
-
-def _decimal(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, Decimal) or not value.is_finite():
-        msg = f"value must be a finite Decimal, got {value!r}"
-        raise FieldProblem(attribute.name, msg)
-
-
-@attrs.frozen(kw_only=True, eq=False)
-class Money(Compared):
-    """An amount of money: an exact decimal value and an ISO 4217 currency code.
-
-    Attributes:
-        value: the amount, never a float.
-        currency: ISO 4217 code, for example ``"USD"``.
-        qualifier: ``"at least"``, ``"over"``, ``"about"`` or ``"up to"`` where the source hedges.
-        note: what the amount is for, in a few words, or None.
-    """
-
-    value: Decimal = attrs.field(validator=_decimal)
-    currency: str = attrs.field(validator=_currency)
-    qualifier: Literal["at least", "over", "about", "up to"] | None = None
-    note: str | None = attrs.field(default=None, validator=_text)
-
-    def __str__(self) -> str:
-        prefix = f"{self.qualifier} " if self.qualifier else ""
-        return f"{prefix}{self.currency} {self.value:,}"
-
-
-@attrs.frozen(kw_only=True, eq=False)
-class Count(Compared):
-    """A counted quantity: how many of what.
-
-    Attributes:
-        value: the number.
-        unit: what is counted, for example ``"beneficiaries"``.
-        qualifier: ``"at least"``, ``"over"`` or ``"about"`` where the source hedges.
-    """
-
-    value: int = attrs.field(validator=_non_negative)
-    unit: str = attrs.field(validator=_text)
-    qualifier: Literal["at least", "over", "about", "up to"] | None = None
-
-    def __str__(self) -> str:
-        prefix = f"{self.qualifier} " if self.qualifier else ""
-        return f"{prefix}{self.value:,} {self.unit}"
-
-
-@attrs.frozen(kw_only=True, eq=False, repr=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Event(Record):
     """A dated step: announcement, launch, meeting, review, forum, work-plan release.
 
@@ -118,16 +53,16 @@ class Event(Record):
         counts: counted quantities, for example the number of engagements.
     """
 
-    id: str = attrs.field(validator=_slug)
+    id: str = attrs.field(validator=slug)
     date: Date
     kind: EventKind
-    title: str = attrs.field(validator=_text)
-    title_es: str | None = attrs.field(default=None, validator=_text)
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
-    summary: str = _summary
-    place: str | None = attrs.field(default=None, validator=_text)
+    title: str = attrs.field(validator=text)
+    title_es: str | None = attrs.field(default=None, validator=text)
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=texts)
+    summary: str = attrs.field(validator=text)
+    place: str | None = attrs.field(default=None, validator=text)
     format: Literal["in-person", "virtual", "hybrid"] | None = None
-    edition: int | None = attrs.field(default=None, validator=_edition_year)
+    edition: int | None = attrs.field(default=None, validator=edition_year)
     pillars: tuple[Pillar, ...] = ()
     chairs: tuple[Person, ...] = ()
     people: tuple[Person, ...] = ()
@@ -135,12 +70,12 @@ class Event(Record):
     programs: tuple[Program, ...] = ()
     amounts: tuple[Money, ...] = ()
     counts: tuple[Count, ...] = ()
-    sources: tuple[Citation, ...] = attrs.field(validator=_cited)
-    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    sources: tuple[Citation, ...] = attrs.field(validator=cited)
+    notes: tuple[str, ...] = attrs.field(default=(), validator=texts)
     variants: tuple[Variant, ...] = ()
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Accomplishment(Record):
     """A reported result, under the pillar where the source places it.
 
@@ -157,18 +92,18 @@ class Accomplishment(Record):
         counts: counted quantities, each a `Count`.
     """
 
-    id: str = attrs.field(validator=_slug)
+    id: str = attrs.field(validator=slug)
     date: Date
-    edition: int = attrs.field(validator=_edition_year)
+    edition: int = attrs.field(validator=edition_year)
     pillar: Pillar | None = None
-    summary: str = _summary
+    summary: str = attrs.field(validator=text)
     organizations: tuple[Organization, ...] = ()
     people: tuple[Person, ...] = ()
     programs: tuple[Program, ...] = ()
     events: tuple[Event, ...] = ()
-    places: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    places: tuple[str, ...] = attrs.field(default=(), validator=texts)
     amounts: tuple[Money, ...] = ()
     counts: tuple[Count, ...] = ()
-    sources: tuple[Citation, ...] = attrs.field(validator=_cited)
-    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    sources: tuple[Citation, ...] = attrs.field(validator=cited)
+    notes: tuple[str, ...] = attrs.field(default=(), validator=texts)
     variants: tuple[Variant, ...] = ()

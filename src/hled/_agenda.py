@@ -1,32 +1,21 @@
-"""The dialogue's agenda: editions, pillars, workstreams, actions, the programs they name, and the crosswalk's links."""
+"""The dialogue's agenda: editions, pillars, workstreams, actions, the programs they name, and the crosswalk."""
 
 from __future__ import annotations
 
-from typing import Literal, TypeAlias
+from typing import Literal, TypeAlias, Union
 
 import attrs
 
-from hled._compare import Compared
 from hled._dates import Date
-from hled._model import (
-    Citation,
-    Organization,
-    Record,
-    Source,
-    Variant,
-    _cited,
-    _edition_year,
-    _positive,
-    _slug,
-    _summary,
-    _text,
-    _texts,
-)
+from hled._organizations import Organization
 from hled._people import Person
+from hled._record import Record, cited, derived, edition_year, positive, slug, text, texts
+from hled._sources import Citation, Source, Variant
 
 __all__ = [
     "Action",
     "ActionKind",
+    "Crosswalk",
     "CrosswalkLink",
     "Edition",
     "Pillar",
@@ -57,7 +46,7 @@ ProgramKind: TypeAlias = Literal[
 ]
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Edition(Record):
     """One edition of the dialogue: the 2013 original or the 2021 relaunch.
 
@@ -70,22 +59,22 @@ class Edition(Record):
         pillars: *derived*, its pillars in order.
     """
 
-    id: str = attrs.field(validator=_slug)
-    year: int = attrs.field(validator=_edition_year)
-    title: str = attrs.field(validator=_text)
-    title_es: str | None = attrs.field(default=None, validator=_text)
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
-    summary: str = _summary
+    id: str = attrs.field(validator=slug)
+    year: int = attrs.field(validator=edition_year)
+    title: str = attrs.field(validator=text)
+    title_es: str | None = attrs.field(default=None, validator=text)
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=texts)
+    summary: str = attrs.field(validator=text)
     announced: Date | None = None
     launched: Date | None = None
     leaders: tuple[Person, ...] = ()
-    sources: tuple[Citation, ...] = attrs.field(validator=_cited)
-    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    sources: tuple[Citation, ...] = attrs.field(validator=cited)
+    notes: tuple[str, ...] = attrs.field(default=(), validator=texts)
     variants: tuple[Variant, ...] = ()
-    pillars: tuple[Pillar, ...] = attrs.field(init=False, eq=False, repr=False, hash=False, default=())
+    pillars: tuple[Pillar, ...] = derived()
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Pillar(Record):
     """One of the dialogue's pillars (3 in 2013, 4 in 2021).
 
@@ -99,21 +88,21 @@ class Pillar(Record):
         actions: *derived*, its actions in order.
     """
 
-    id: str = attrs.field(validator=_slug)
-    edition: int = attrs.field(validator=_edition_year)
-    number: int = attrs.field(validator=_positive)
-    title: str = attrs.field(validator=_text)
-    title_es: str | None = attrs.field(default=None, validator=_text)
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
-    summary: str = _summary
-    sources: tuple[Citation, ...] = attrs.field(validator=_cited)
-    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    id: str = attrs.field(validator=slug)
+    edition: int = attrs.field(validator=edition_year)
+    number: int = attrs.field(validator=positive)
+    title: str = attrs.field(validator=text)
+    title_es: str | None = attrs.field(default=None, validator=text)
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=texts)
+    summary: str = attrs.field(validator=text)
+    sources: tuple[Citation, ...] = attrs.field(validator=cited)
+    notes: tuple[str, ...] = attrs.field(default=(), validator=texts)
     variants: tuple[Variant, ...] = ()
-    workstreams: tuple[Workstream, ...] = attrs.field(init=False, eq=False, repr=False, hash=False, default=())
-    actions: tuple[Action, ...] = attrs.field(init=False, eq=False, repr=False, hash=False, default=())
+    workstreams: tuple[Workstream, ...] = derived()
+    actions: tuple[Action, ...] = derived()
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Workstream(Record):
     """A named sub-topic or heading under a pillar (or a priority area of an edition).
 
@@ -125,20 +114,20 @@ class Workstream(Record):
         actions: *derived*, its actions in order.
     """
 
-    id: str = attrs.field(validator=_slug)
-    edition: int = attrs.field(validator=_edition_year)
+    id: str = attrs.field(validator=slug)
+    edition: int = attrs.field(validator=edition_year)
     pillar: Pillar | None = None
-    title: str = attrs.field(validator=_text)
-    title_es: str | None = attrs.field(default=None, validator=_text)
+    title: str = attrs.field(validator=text)
+    title_es: str | None = attrs.field(default=None, validator=text)
     kind: WorkstreamKind
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
-    summary: str | None = attrs.field(default=None, validator=_text)
-    sources: tuple[Citation, ...] = attrs.field(validator=_cited)
-    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
-    actions: tuple[Action, ...] = attrs.field(init=False, eq=False, repr=False, hash=False, default=())
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=texts)
+    summary: str | None = attrs.field(default=None, validator=text)
+    sources: tuple[Citation, ...] = attrs.field(validator=cited)
+    notes: tuple[str, ...] = attrs.field(default=(), validator=texts)
+    actions: tuple[Action, ...] = derived()
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Action(Record):
     """A work-plan line or initiative, under a pillar and optionally a workstream.
 
@@ -152,19 +141,19 @@ class Action(Record):
         source: the document it comes from (its first citation's source).
     """
 
-    id: str = attrs.field(validator=_slug)
+    id: str = attrs.field(validator=slug)
     pillar: Pillar
     workstream: Workstream | None = None
     kind: ActionKind
-    title: str | None = attrs.field(default=None, validator=_text)
-    title_es: str | None = attrs.field(default=None, validator=_text)
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
-    summary: str = _summary
+    title: str | None = attrs.field(default=None, validator=text)
+    title_es: str | None = attrs.field(default=None, validator=text)
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=texts)
+    summary: str = attrs.field(validator=text)
     continues: tuple[Action, ...] = ()
     organizations: tuple[Organization, ...] = ()
     programs: tuple[Program, ...] = ()
-    sources: tuple[Citation, ...] = attrs.field(validator=_cited)
-    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    sources: tuple[Citation, ...] = attrs.field(validator=cited)
+    notes: tuple[str, ...] = attrs.field(default=(), validator=texts)
 
     @property
     def edition(self) -> int:
@@ -177,7 +166,7 @@ class Action(Record):
         return self.sources[0].source
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Program(Record):
     """A named program, project, working group, forum, strategy, initiative or declaration.
 
@@ -191,24 +180,24 @@ class Program(Record):
         started: when it started, where stated.
     """
 
-    id: str = attrs.field(validator=_slug)
-    name: str = attrs.field(validator=_text)
-    acronym: str | None = attrs.field(default=None, validator=_text)
-    name_es: str | None = attrs.field(default=None, validator=_text)
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    id: str = attrs.field(validator=slug)
+    name: str = attrs.field(validator=text)
+    acronym: str | None = attrs.field(default=None, validator=text)
+    name_es: str | None = attrs.field(default=None, validator=text)
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=texts)
     kind: ProgramKind
-    summary: str = _summary
+    summary: str = attrs.field(validator=text)
     organizations: tuple[Organization, ...] = ()
     pillar: Pillar | None = None
-    edition: int | None = attrs.field(default=None, validator=_edition_year)
+    edition: int | None = attrs.field(default=None, validator=edition_year)
     started: Date | None = None
-    sources: tuple[Citation, ...] = attrs.field(validator=_cited)
-    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    sources: tuple[Citation, ...] = attrs.field(validator=cited)
+    notes: tuple[str, ...] = attrs.field(default=(), validator=texts)
     variants: tuple[Variant, ...] = ()
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)
-class CrosswalkLink(Compared):
+@attrs.frozen(kw_only=True, repr=False)
+class CrosswalkLink:
     """One editorial link from a 2013 pillar or workstream to a 2021 one.
 
     Links are hled's own analysis, not a statement of any source, so they cite
@@ -222,8 +211,77 @@ class CrosswalkLink(Compared):
 
     earlier: Pillar | Workstream
     later: Pillar | Workstream
-    rationale: str = attrs.field(validator=_text)
+    rationale: str = attrs.field(validator=text)
     editorial: Literal[True]
 
     def __repr__(self) -> str:
         return f"CrosswalkLink({self.earlier.id!r} -> {self.later.id!r})"
+
+
+Stage: TypeAlias = Union[Pillar, Workstream]  # noqa: UP007
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Crosswalk:
+    """How the 2013 pillars and workstreams carry into the 2021 ones.
+
+    The links are hled's own editorial analysis, not any source's statement.
+
+    Attributes:
+        links: every link, 2013 item first, in data order.
+        dropped: 2013 items no 2021 item continues.
+        new: 2021 items with no 2013 antecedent.
+    """
+
+    links: tuple[CrosswalkLink, ...]
+    dropped: tuple[Stage, ...]
+    new: tuple[Stage, ...]
+    _later: dict[str, tuple[Stage, ...]] = attrs.field(alias="later_index", eq=False)
+    _earlier: dict[str, tuple[Stage, ...]] = attrs.field(alias="earlier_index", eq=False)
+
+    editorial = True
+
+    def later_of(self, item: Pillar | Workstream) -> tuple[Pillar | Workstream, ...]:
+        """Return the 2021 items linked to a 2013 *item* (empty when none)."""
+        return self._later.get(_stage_id(item), ())
+
+    def earlier_of(self, item: Pillar | Workstream) -> tuple[Pillar | Workstream, ...]:
+        """Return the 2013 items linked to a 2021 *item* (empty when none)."""
+        return self._earlier.get(_stage_id(item), ())
+
+    def __repr__(self) -> str:
+        return f"<Crosswalk: {len(self.links)} links, {len(self.dropped)} dropped, {len(self.new)} new>"
+
+
+def _stage_id(item: object) -> str:
+    if not isinstance(item, (Pillar, Workstream)):
+        msg = f"expected a Pillar or Workstream, got {type(item).__name__} {item!r}"
+        raise TypeError(msg)
+    return item.id
+
+
+def crosswalk(
+    links: tuple[CrosswalkLink, ...], pillars: tuple[Pillar, ...], workstreams: tuple[Workstream, ...]
+) -> Crosswalk:
+    """Index the *links* and find the items no link reaches, in pillar order."""
+    later: dict[str, list[Stage]] = {}
+    earlier: dict[str, list[Stage]] = {}
+    for link in links:
+        later.setdefault(link.earlier.id, []).append(link.later)
+        earlier.setdefault(link.later.id, []).append(link.earlier)
+    under: dict[int, list[Stage]] = {}  # by the pillar's identity: one pass, not pillars x workstreams
+    for w in workstreams:
+        under.setdefault(id(w.pillar), []).append(w)
+    stages: list[Stage] = []
+    for pillar in pillars:
+        stages.append(pillar)
+        stages.extend(under.get(id(pillar), ()))
+    dropped = tuple(s for s in stages if s.edition == 2013 and s.id not in later)
+    new = tuple(s for s in stages if s.edition == 2021 and s.id not in earlier)
+    return Crosswalk(
+        links=links,
+        dropped=dropped,
+        new=new,
+        later_index={k: tuple(v) for k, v in later.items()},
+        earlier_index={k: tuple(v) for k, v in earlier.items()},
+    )

@@ -1,18 +1,56 @@
-"""Module-level functions of the public API, re-exported from `hled`."""
+"""The public API that `hled` re-exports: the module-level functions, and every public class."""
 
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from hled._dataset import Dataset, default
+from hled._activities import Accomplishment, Event
+from hled._agenda import Action, Crosswalk, CrosswalkLink, Edition, Pillar, Program, Workstream
+from hled._dataset import KINDS, Dataset, default
 from hled._dataset import load as _load
-from hled._model import Record
+from hled._dates import DateRange, PartialDate
+from hled._money import Count, Money
+from hled._organizations import Organization, Role
+from hled._people import Person, Position
+from hled._record import Record
+from hled._registry import Registry, Selection
+from hled._sources import Citation, Source, Variant
+from hled._structure import unstructure
 
-if TYPE_CHECKING:
-    from hled._crosswalk import Crosswalk
-
-__all__ = ["compare_editions", "dataset", "load", "search", "to_dict"]
+__all__ = [
+    "KINDS",
+    "Accomplishment",
+    "Action",
+    "Citation",
+    "Count",
+    "Crosswalk",
+    "CrosswalkLink",
+    "Dataset",
+    "DateRange",
+    "Edition",
+    "Event",
+    "Money",
+    "Organization",
+    "PartialDate",
+    "Person",
+    "Pillar",
+    "Position",
+    "Program",
+    "Record",
+    "Registry",
+    "Role",
+    "Selection",
+    "Source",
+    "Variant",
+    "Workstream",
+    "compare_editions",
+    "dataset",
+    "default",
+    "load",
+    "search",
+    "to_dict",
+]
 
 
 def dataset(*, official_only: bool = False) -> Dataset:
@@ -82,6 +120,4 @@ def to_dict(record: Record) -> dict[str, Any]:
     if not isinstance(record, Record):
         msg = f"to_dict expects an hled record, got {type(record).__name__} {record!r}"
         raise TypeError(msg)
-    from hled._convert import unstructure_record
-
-    return unstructure_record(record)
+    return unstructure(record)

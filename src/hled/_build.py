@@ -1,175 +1,36 @@
 """Turning raw data files into records: decode, structure, resolve, check, collect every problem.
 
-Nothing here touches a dataset that already exists: a full build (`build`) either
-returns complete, immutable records or raises one `DataError` listing every problem; a
-deferred one (`build_deferred`) does the same a step at a time.
+Nothing here touches a dataset that already exists: `build` either returns complete,
+immutable records or raises one `DataError` listing every problem.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
-import threading
-import typing
-from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
-from hled._convert import (
-    FIELD_MARK,
-    clip,
-    describe,
-    resolving,
-    structure_record,
-    structure_value,
-)
-from hled._gc import paused
-from hled._load import FILES, META
-from hled._model import Record
-from hled._structurers import MODULES, NEEDS, SELF_REFERENCES
+import attrs
+
+from hled._activities import Accomplishment, Event
+from hled._agenda import Action, CrosswalkLink, Edition, Pillar, Program, Workstream
+from hled._organizations import Organization
+from hled._record import Record, clip, reference_target
+from hled._structure import resolving, structure
 from hled.errors import DataError
 
-if typing.TYPE_CHECKING:
-    from hled._agenda import CrosswalkLink, Pillar, Workstream
+__all__ = ["META", "build"]
 
-__all__ = ["Built", "build", "build_deferred"]
-
-# each record type's file, by the type's name, in build order (a type's references come first)
-FILE_OF: dict[str, str] = {
-    name: f"{file}.json"
-    for name, file in (
-        ("Source", "sources"),
-        ("Organization", "organizations"),
-        ("Person", "people"),
-        ("Edition", "editions"),
-        ("Pillar", "pillars"),
-        ("Workstream", "workstreams"),
-        ("Program", "programs"),
-        ("Action", "actions"),
-        ("Event", "events"),
-        ("Accomplishment", "accomplishments"),
-    )
-}
-assert tuple(FILE_OF.values()) == FILES[1:-1]
-assert set(FILE_OF) == set(MODULES)
-
-
-def record_type(name: str) -> type[Record]:
-    """The record type named *name*, importing its module (``"Pillar"`` -> `hled.Pillar`)."""
-    cls: type[Record] = getattr(importlib.import_module(MODULES[name]), name)
-    return cls
-
-
-_R = TypeVar("_R", bound=Record)
-
-
-class Built:
-    """Everything a build produces, in file order per record type.
-
-    An eager build (`build`) holds every record type. A deferred one (`build_deferred`)
-    builds a type's file, and the files it refers to, the first time `of` asks for it.
-    """
-
-    __slots__ = ("_links", "_lock", "_rest", "records", "version")
-
-    def __init__(
-        self,
-        version: str,
-        records: dict[type, tuple[Record, ...]],
-        links: tuple[CrosswalkLink, ...] | None,
-        rest: _Rest | None = None,
-    ):
-        self.version = version
-        self.records = records
-        self._links = links
-        self._rest = rest
-        self._lock = threading.Lock()
-
-    def of(self, cls: type[_R]) -> tuple[_R, ...]:
-        """The records of one type, in file order."""
-        found = self.records.get(cls)
-        if found is None:
-            found = self._complete(cls.__name__)
-        return typing.cast("tuple[_R, ...]", found)
-
-    @property
-    def links(self) -> tuple[CrosswalkLink, ...]:
-        """The crosswalk's links."""
-        found = self._links
-        if found is None:
-            self._complete(*NEEDS["CrosswalkLink"])
-            rest = typing.cast("_Rest", self._rest)
-            with self._lock, paused():
-                found = self._links
-                if found is None:
-                    problems: list[str] = []
-                    raws = _record_list("crosswalk.json", rest.decoded("crosswalk.json", problems), problems)
-                    found = _check_links(raws, rest.tables, rest.broken, problems)
-                    if problems:
-                        raise DataError(problems)
-                    rest.spent(["crosswalk.json"])
-                    self._links = found
-        return found
-
-    def everything(self) -> dict[type, tuple[Record, ...]]:
-        """The records of every type, by type in build order."""
-        self._complete(*FILE_OF)
-        return {cls: self.records[cls] for cls in map(record_type, FILE_OF)}
-
-    def _complete(self, *wanted: str) -> tuple[Record, ...]:
-        """Build the files of the types named *wanted* and of every type they refer to; return the first's records.
-
-        A step that fails publishes nothing and keeps its files: a later step that needs
-        them tries again (and, were a file bad, fails again with a new `DataError`).
-        """
-        first = record_type(wanted[0])
-        if all(record_type(name) in self.records for name in wanted):
-            return self.records[first]
-        rest = typing.cast("_Rest", self._rest)  # an eager build holds every type
-        with self._lock, paused():
-            needed = set(wanted).union(*(NEEDS[name] for name in wanted))
-            fresh: dict[type, tuple[Record, ...]] = {}
-            problems: list[str] = []
-            for name, file in FILE_OF.items():
-                cls = record_type(name) if name in needed else None
-                if cls is not None and cls not in self.records:
-                    raws = _record_list(file, rest.decoded(file, problems), problems)
-                    fresh[cls] = _structure_all(cls, file, raws, rest.tables, rest.broken, problems)
-            if problems:
-                raise DataError(problems)
-            _fill_derived({**self.records, **fresh}.__getitem__, fresh)
-            rest.spent([FILE_OF[cls.__name__] for cls in fresh])
-            self.records.update(fresh)  # last: other threads read `records` without the lock
-        return self.records[first]
-
-
-class _Rest:
-    """What a deferred build still holds: the files not yet built and the id tables of those built."""
-
-    __slots__ = ("broken", "files", "tables")
-
-    def __init__(self, files: dict[str, bytes]):
-        self.files = files
-        self.tables: dict[type, dict[str, Any]] = {}
-        self.broken: dict[type, set[str]] = {}
-
-    def decoded(self, name: str, problems: list[str]) -> Any:
-        return _decode(name, self.files[name], problems, trusted=True)
-
-    def spent(self, names: list[str]) -> None:
-        """Let go of the files of a step that succeeded."""
-        for name in names:
-            del self.files[name]
+META = "meta.json"
+CROSSWALK = "crosswalk.json"
 
 
 # What `_decode` returns for a file it reported as unreadable (JSON null is a value, and an error).
 _UNREADABLE: Any = object()
 
 
-def _decode(name: str, data: bytes, problems: list[str], *, trusted: bool = False) -> Any:
-    # *Trusted* files (the bundled ones, checked by their checksums) are known to decode without a
-    # repeated key or a NaN: they skip those checks, and a RecursionError comes from the caller's
-    # deep stack, not from the data: it propagates instead of becoming a data problem.
+def _decode(name: str, data: bytes, problems: list[str]) -> Any:
     if data.startswith(b"\xef\xbb\xbf"):
         problems.append(f"{name}: starts with a byte-order mark; save it as UTF-8 without BOM")
         return _UNREADABLE
@@ -179,16 +40,12 @@ def _decode(name: str, data: bytes, problems: list[str], *, trusted: bool = Fals
         problems.append(f"{name}: not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r})")
         return _UNREADABLE
     try:
-        if trusted:  # the test suite built these very bytes with every check below
-            return json.loads(text)
         return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
         problems.append(f"{name}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
     except ValueError as exc:
         problems.append(f"{name}: invalid JSON: {exc}")
     except RecursionError:
-        if trusted:
-            raise
         problems.append(f"{name}: invalid JSON: nested too deeply")
     return _UNREADABLE
 
@@ -218,35 +75,36 @@ def _record_list(name: str, raw: Any, problems: list[str]) -> list[Any]:
     return raw
 
 
-def _label(raw: Any, index: int) -> str:
+def _where(raw: Any, index: int) -> str:
     rid = raw.get("id") if type(raw) is dict else None
     return f"record {clip(repr(rid), 80)} (#{index})" if type(rid) is str else f"record #{index}"
 
 
-_FIELD_AT = re.escape(FIELD_MARK) + r"(\w+) @ (\S+)$"  # compiled (and cached by re) on the first invalid record
-
-
-def _structure_errors() -> tuple[type[Exception], ...]:
-    """What structuring bad data raises: evaluated only once something is raised, so valid data needs no cattrs."""
+def _problems(raw: Any, cls: type, what: str) -> list[str]:
+    """Every problem the detailed converter finds in *raw*, worded; none if it accepts it."""
+    # cattrs only now: valid data never needs it (see `hled._structure`)
     import cattrs
 
-    return (cattrs.BaseValidationError, TypeError, ValueError)
+    from hled._convert import FIELD_MARK, ConverterDisagreement, describe
+    from hled._convert import structure as detailed
 
-
-def _messages(exc: BaseException) -> list[str]:
-    import cattrs
-
-    if isinstance(exc, cattrs.BaseValidationError):
+    try:
+        detailed(raw, cls)
+    except cattrs.BaseValidationError as exc:
         lines = cattrs.transform_error(exc, path="$", format_exception=describe)
-    else:
+    except (TypeError, ValueError) as exc:
         lines = [f"{describe(exc, None)} @ $"]
+    else:
+        msg = f"{what}: the quick path rejected what the detailed converter accepts; please report this bug in hled"
+        raise ConverterDisagreement(msg)
     # a validator names its field (see `describe`): append it to the path cattrs gives
-    return [re.sub(_FIELD_AT, r" @ \2.\1", line) for line in lines]
+    field_at = re.escape(FIELD_MARK) + r"(\w+) @ (\S+)$"
+    return [what + ": " + re.sub(field_at, r" @ \2.\1", line) for line in lines]
 
 
 def _ordered(cls: type, raws: list[Any], name: str, problems: list[str], broken: set[str]) -> list[tuple[int, Any]]:
     """Order raw records so that records of one type referring to each other come after their targets."""
-    refs = SELF_REFERENCES.get(cls.__name__, ())
+    refs = [f.name for f in _fields(cls) if reference_target(f.type)[0] is cls]
     indexed = list(enumerate(raws))
     if not refs:
         return indexed
@@ -298,6 +156,19 @@ def _ordered(cls: type, raws: list[Any], name: str, problems: list[str], broken:
     return result
 
 
+def _fields(cls: type) -> tuple[attrs.Attribute[Any], ...]:
+    return tuple(attrs.fields(attrs.resolve_types(cls)))
+
+
+def _structured(raw: Any, cls: type, what: str, problems: list[str]) -> Any:
+    """*raw* structured, or None with its problems added to *problems*."""
+    try:
+        return structure(raw, cls)
+    except Exception:
+        problems.extend(_problems(raw, cls, what))
+        return None
+
+
 def _structure_all(
     cls: type,
     name: str,
@@ -325,10 +196,8 @@ def _structure_all(
             rid = raw.get("id") if type(raw) is dict else None
             if type(rid) is str and seen[rid] != index:
                 continue
-            try:
-                record: Record = structure_record(raw, cls)
-            except _structure_errors() as exc:
-                problems.extend(f"{name}: {_label(raw, index)}: {m}" for m in _messages(exc))
+            record = _structured(raw, cls, f"{name}: {_where(raw, index)}", problems)
+            if record is None:
                 if type(rid) is str:
                     bad.add(rid)
                 continue
@@ -340,40 +209,29 @@ def _structure_all(
 def _check_links(
     raws: list[Any], tables: dict[type, dict[str, Any]], broken: dict[type, set[str]], problems: list[str]
 ) -> tuple[CrosswalkLink, ...]:
-    from hled._agenda import CrosswalkLink
-
-    name = "crosswalk.json"
     links = []
     for index, raw in enumerate(raws):
-        try:
-            with resolving(tables, broken):
-                link = structure_value(raw, CrosswalkLink)
-        except _structure_errors() as exc:
-            problems.extend(f"{name}: link #{index}: {m}" for m in _messages(exc))
+        with resolving(tables, broken):
+            link = _structured(raw, CrosswalkLink, f"{CROSSWALK}: link #{index}", problems)
+        if link is None:
             continue
         for end, year in (("earlier", 2013), ("later", 2021)):
             item = getattr(link, end)
-            if _edition_of(item) != year:
+            if item.edition != year:
                 problems.append(
-                    f"{name}: link #{index}: {end} must be a {year} pillar or workstream, "
-                    f"got {item.id!r} of {_edition_of(item)} @ $.{end}"
+                    f"{CROSSWALK}: link #{index}: {end} must be a {year} pillar or workstream, "
+                    f"got {item.id!r} of {item.edition} @ $.{end}"
                 )
         links.append(link)
     return tuple(links)
 
 
-def _edition_of(item: Pillar | Workstream) -> int:
-    return item.edition
-
-
-def _semantic_checks(built: Built, broken: dict[type, set[str]], problems: list[str]) -> None:
-    from hled._activities import Accomplishment, Event
-    from hled._agenda import Action, Edition, Pillar, Program, Workstream
-    from hled._model import Organization
-
-    years = {e.year for e in built.of(Edition)}
+def _semantic_checks(
+    of: Callable[[type], tuple[Any, ...]], files: dict[type, str], broken: dict[type, set[str]], problems: list[str]
+) -> None:
+    years = {e.year for e in of(Edition)}
     seen_years: dict[int, str] = {}
-    for edition in built.of(Edition):
+    for edition in of(Edition):
         if edition.year in seen_years:
             problems.append(
                 f"editions.json: record {edition.id!r}: year {edition.year} is already edition "
@@ -388,16 +246,16 @@ def _semantic_checks(built: Built, broken: dict[type, set[str]], problems: list[
             for year in get(rec):
                 if year is not None and year not in years:
                     problems.append(
-                        f"{FILE_OF[type(rec).__name__]}: record {rec.id!r}: no edition {year} in editions.json "
+                        f"{files[type(rec)]}: record {rec.id!r}: no edition {year} in editions.json "
                         f"(editions: {', '.join(map(str, sorted(years)))}) @ $.{field}"
                     )
 
     for cls in (Pillar, Workstream, Program, Event, Accomplishment):
-        need_edition(built.of(cls), "edition", lambda r: [r.edition])
-    need_edition(built.of(Organization), "roles", lambda r: [role.edition for role in r.roles])
+        need_edition(of(cls), "edition", lambda r: [r.edition])
+    need_edition(of(Organization), "roles", lambda r: [role.edition for role in r.roles])
 
     numbers: dict[tuple[int, int], str] = {}
-    for pillar in built.of(Pillar):
+    for pillar in of(Pillar):
         key = (pillar.edition, pillar.number)
         if key in numbers:
             problems.append(
@@ -405,64 +263,55 @@ def _semantic_checks(built: Built, broken: dict[type, set[str]], problems: list[
                 f"number {pillar.number} ({numbers[key]!r}) @ $.number"
             )
         numbers[key] = pillar.id
-    for ws in built.of(Workstream):
+    for ws in of(Workstream):
         if ws.pillar is not None and ws.pillar.edition != ws.edition:
             problems.append(
                 f"workstreams.json: record {ws.id!r}: edition {ws.edition} differs from its pillar's "
                 f"({ws.pillar.id!r}, {ws.pillar.edition}) @ $.edition"
             )
-    for action in built.of(Action):
+    for action in of(Action):
         if action.workstream is not None and action.workstream.pillar is not action.pillar:
             problems.append(
                 f"actions.json: record {action.id!r}: workstream {action.workstream.id!r} is not under "
                 f"pillar {action.pillar.id!r} @ $.workstream"
             )
-    placed: list[Program | Accomplishment] = [*built.of(Program), *built.of(Accomplishment)]
+    placed: list[Program | Accomplishment] = [*of(Program), *of(Accomplishment)]
     for rec in placed:
         if rec.pillar is not None and rec.edition is not None and rec.pillar.edition != rec.edition:
             problems.append(
-                f"{FILE_OF[type(rec).__name__]}: record {rec.id!r}: edition {rec.edition} differs from its pillar's "
+                f"{files[type(rec)]}: record {rec.id!r}: edition {rec.edition} differs from its pillar's "
                 f"({rec.pillar.id!r}, {rec.pillar.edition}) @ $.edition"
             )
-    stages = {p.id for p in built.of(Pillar)} & {w.id for w in built.of(Workstream)}
+    stages = {p.id for p in of(Pillar)} & {w.id for w in of(Workstream)}
     problems.extend(
         f"workstreams.json: record {sid!r}: id is also a pillar id; the crosswalk could not tell them apart @ $.id"
         for sid in sorted(stages)
     )
 
 
-def _fill_derived(of: Callable[[type], tuple[Any, ...]], fresh: Iterable[type]) -> None:
-    """Set the derived back-references (edition.pillars, pillar.workstreams, ...) of the *fresh* types."""
-    names = {cls.__name__ for cls in fresh}
-    if not names & {"Edition", "Pillar", "Workstream"}:
-        return  # and `hled._agenda` may stay unimported
-    from hled._agenda import Action, Edition, Pillar, Workstream
-
+def _fill_derived(of: Callable[[type], tuple[Any, ...]]) -> None:
+    """Set the derived back-references: an edition's pillars, a pillar's workstreams and actions, and so on."""
     set_ = object.__setattr__
-    fresh = set(fresh)
-    if Edition in fresh:
-        of_year: dict[int, list[Pillar]] = {}
-        for p in of(Pillar):
-            of_year.setdefault(p.edition, []).append(p)
-        for edition in of(Edition):
-            set_(edition, "pillars", tuple(of_year.get(edition.year, ())))
     # grouped in one pass each (by the identity of the referenced record): linear, not N x M
-    if Pillar in fresh:
-        under: dict[int, list[Workstream | Action]] = {}
-        for w in of(Workstream):
-            under.setdefault(id(w.pillar), []).append(w)
-        for a in of(Action):
-            under.setdefault(id(a.pillar), []).append(a)
-        for pillar in of(Pillar):
-            children = under.get(id(pillar), ())
-            set_(pillar, "workstreams", tuple(c for c in children if isinstance(c, Workstream)))
-            set_(pillar, "actions", tuple(c for c in children if isinstance(c, Action)))
-    if Workstream in fresh:
-        in_ws: dict[int, list[Action]] = {}
-        for a in of(Action):
-            in_ws.setdefault(id(a.workstream), []).append(a)
-        for ws in of(Workstream):
-            set_(ws, "actions", tuple(in_ws.get(id(ws), ())))
+    by_year: dict[int, list[Pillar]] = {}
+    for p in of(Pillar):
+        by_year.setdefault(p.edition, []).append(p)
+    for edition in of(Edition):
+        set_(edition, "pillars", tuple(by_year.get(edition.year, ())))
+    under: dict[int, list[Workstream | Action]] = {}
+    for w in of(Workstream):
+        under.setdefault(id(w.pillar), []).append(w)
+    for a in of(Action):
+        under.setdefault(id(a.pillar), []).append(a)
+    for pillar in of(Pillar):
+        children = under.get(id(pillar), ())
+        set_(pillar, "workstreams", tuple(c for c in children if isinstance(c, Workstream)))
+        set_(pillar, "actions", tuple(c for c in children if isinstance(c, Action)))
+    in_ws: dict[int, list[Action]] = {}
+    for a in of(Action):
+        in_ws.setdefault(id(a.workstream), []).append(a)
+    for ws in of(Workstream):
+        set_(ws, "actions", tuple(in_ws.get(id(ws), ())))
 
 
 def _version(raw: Any, problems: list[str]) -> str:
@@ -480,8 +329,14 @@ def _version(raw: Any, problems: list[str]) -> str:
     return version
 
 
-def build(files: dict[str, bytes]) -> Built:
-    """Build every record from raw file contents, or raise one `DataError` listing every problem."""
+def build(
+    files: dict[str, bytes], kinds: Sequence[tuple[str, type[Record]]]
+) -> tuple[str, dict[type, tuple[Record, ...]], tuple[CrosswalkLink, ...]]:
+    """Build every record from raw file contents, or raise one `DataError` listing every problem.
+
+    *kinds* names each record file and its type, a type's references first. Returns the
+    data's version, the records of each type in file order, and the crosswalk's links.
+    """
     problems: list[str] = []
     files = dict(files)  # emptied file by file: each file's bytes and JSON go once its records are built
 
@@ -492,27 +347,11 @@ def build(files: dict[str, bytes]) -> Built:
     tables: dict[type, dict[str, Any]] = {}
     broken: dict[type, set[str]] = {}
     records: dict[type, tuple[Record, ...]] = {}
-    for cls, name in zip(map(record_type, FILE_OF), FILE_OF.values(), strict=True):
+    for name, cls in kinds:
         records[cls] = _structure_all(cls, name, _record_list(name, decoded(name), problems), tables, broken, problems)
-    links = _check_links(_record_list("crosswalk.json", decoded("crosswalk.json"), problems), tables, broken, problems)
-    built = Built(version, records, links)
-    _semantic_checks(built, broken, problems)
+    links = _check_links(_record_list(CROSSWALK, decoded(CROSSWALK), problems), tables, broken, problems)
+    _semantic_checks(records.__getitem__, {cls: name for name, cls in kinds}, broken, problems)
     if problems:
         raise DataError(problems)
-    _fill_derived(built.of, records)
-    return built
-
-
-def build_deferred(files: dict[str, bytes]) -> Built:
-    """Build record types on first use, each with the types it refers to (see `Built`).
-
-    Only for files already known to build without a problem (the bundled ones, checked by
-    their checksums): a deferred build skips the checks that span files. Should a file
-    still fail, every step that needs it raises `DataError`, and nothing of it is published.
-    """
-    files = dict(files)
-    problems: list[str] = []
-    version = _version(_decode(META, files.pop(META), problems), problems)
-    if problems:
-        raise DataError(problems)
-    return Built(version, {}, None, _Rest(files))
+    _fill_derived(records.__getitem__)
+    return version, records, links

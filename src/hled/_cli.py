@@ -8,44 +8,29 @@ the wrong form or out of range).
 from __future__ import annotations
 
 import argparse
-import inspect
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
-from hled._load import REGISTRIES
+import attrs
+
+import hled
+from hled._dataset import KINDS, Dataset
+from hled._export import write_csv, write_json
+from hled._record import Record
+from hled._registry import Registry
+from hled._sources import Citation
+from hled._structure import unstructure
 from hled.errors import AmbiguousLookup, DataError, HledError, RecordNotFound
-
-if TYPE_CHECKING:
-    from hled._dataset import Dataset
-    from hled._model import Record
-    from hled._registry import Registry
 
 __all__ = ["main"]
 
-_INT_CRITERIA = frozenset({"edition", "year", "number"})
-_HELP = {
-    "edition": "edition year: 2013 or 2021",
-    "pillar": "pillar id or name (for example 2021-pillar-1 or 'Investing in Our People')",
-    "organization": "organization id, name, acronym or alias",
-    "agency": "same as --organization",
-    "year": "a year the record's date touches",
-    "country": "ISO 3166-1 alpha-2 code, for example MX",
-    "kind": "record kind, for example meeting or ministry",
-    "role": "co-chair or participant",
-    "person": "person id or name",
-    "chair": "id or name of a person who chaired",
-    "program": "program id, name or acronym",
-    "event": "event id or title",
-    "source": "source id or title",
-    "workstream": "workstream id or title",
-    "number": "pillar number within its edition",
-    "quality": "official, mirror, press or low",
-    "language": "ISO 639-1 code, for example en",
-}
+_REGISTRIES = tuple(kind.name for kind in KINDS)
+_CLASS_OF = {kind.name: kind.registry_class for kind in KINDS}
 
 
 class _Usage(Exception):
@@ -58,12 +43,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def _criteria(registry: str) -> list[str]:
-    from hled import _dataset
-
-    # each registry property of the Dataset class is annotated with its registry class
-    cls: Any = getattr(_dataset, getattr(_dataset.Dataset, registry).fget.__annotations__["return"])
-    return [p for p in inspect.signature(cls.filter).parameters if p != "self"]
+def _plain(doc: str) -> str:
+    """A criterion's docstring line as plain help text (no reST markup)."""
+    return re.sub(r"`+|\*", "", doc).rstrip(".")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -76,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--json", action="store_true", help="print JSON instead of a table")
     common.add_argument("--data", metavar="DIR", help="use this data directory instead of the bundled data")
     subs = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in (*REGISTRIES, "agencies"):
+    for name in (*_REGISTRIES, "agencies"):
         target = "organizations" if name == "agencies" else name
         sub = subs.add_parser(
             name,
@@ -85,22 +67,22 @@ def _parser() -> argparse.ArgumentParser:
             description=f"List {target}, narrowed by the criteria given (repeat an option to mean any of its values).",
         )
         sub.set_defaults(registry=target)
-        for crit in _criteria(target):
+        for crit, criterion in _CLASS_OF[target].CRITERIA.items():
             sub.add_argument(
                 f"--{crit}",
                 action="append",
                 metavar=crit.upper(),
-                type=int if crit in _INT_CRITERIA else str,
-                help=_HELP.get(crit, crit),
+                type=int if criterion.number else str,
+                help=_plain(criterion.doc),
             )
     show = subs.add_parser(
         "show", parents=[common], help="one record by id, name, acronym or alias, with what refers to it"
     )
     show.add_argument("text", help="an id, REGISTRY/ID, or anything a registry's lookup resolves")
-    show.add_argument("--in", dest="within", choices=(*REGISTRIES, "agencies"), help="look in one registry only")
+    show.add_argument("--in", dest="within", choices=(*_REGISTRIES, "agencies"), help="look in one registry only")
     search = subs.add_parser("search", parents=[common], help="free-text search, best first")
     search.add_argument("text", help="words to search for")
-    search.add_argument("--in", dest="within", choices=(*REGISTRIES, "agencies"), help="search one registry only")
+    search.add_argument("--in", dest="within", choices=(*_REGISTRIES, "agencies"), help="search one registry only")
     search.add_argument("--limit", type=int, default=10, help="how many results (default 10)")
     subs.add_parser("compare", parents=[common], help="the 2013 ↔ 2021 crosswalk (editorial)")
     validate = subs.add_parser("validate", help="load a data directory and report every problem")
@@ -114,8 +96,6 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _dataset(args: argparse.Namespace) -> Dataset:
-    import hled
-
     if getattr(args, "data", None):
         return hled.load(args.data)
     return hled.dataset()
@@ -140,13 +120,47 @@ def _table(rows: list[list[str]], header: list[str]) -> str:
     return "\n".join(lines)
 
 
-def _list(args: argparse.Namespace) -> int:
-    from hled._registry import _cell, _columns
+_SHOWN = (
+    "title",
+    "name",
+    "acronym",
+    "date",
+    "edition",
+    "number",
+    "pillar",
+    "kind",
+    "country",
+    "summary",
+    "published",
+    "publisher",
+    "year",
+    "place",
+)
 
+
+def _shown_columns(records: Sequence[Record]) -> list[str]:
+    """The id and up to six telling columns of the records' type, in model order."""
+    if not records:
+        return ["id"]
+    names = [f.name for f in attrs.fields(type(records[0])) if f.init and f.name in _SHOWN]
+    return ["id", *names][:7]
+
+
+def _shown(record: Record, column: str) -> str:
+    value = getattr(record, column)
+    if value is None:
+        return ""
+    if isinstance(value, Record):
+        return value.id
+    text = str(value)
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _list(args: argparse.Namespace) -> int:
     ds = _dataset(args)
     registry: Registry[Any] = getattr(ds, args.registry)
     criteria = {}
-    for crit in _criteria(args.registry):
+    for crit in registry.CRITERIA:
         values = getattr(args, crit, None)
         if values:
             criteria[crit] = values[0] if len(values) == 1 else tuple(values)
@@ -154,8 +168,8 @@ def _list(args: argparse.Namespace) -> int:
     if args.json:
         _emit(json.dumps(selection.to_dicts(), ensure_ascii=False, indent=2))
         return 0
-    columns = _columns(list(selection))
-    _emit(_table([[_cell(r, c) for c in columns] for r in selection], columns))
+    columns = _shown_columns(list(selection))
+    _emit(_table([[_shown(r, c) for c in columns] for r in selection], columns))
     print(f"({len(selection)} {registry.kind} records)", file=sys.stderr)
     return 0
 
@@ -194,8 +208,6 @@ def _find(ds: Dataset, text: str, within: str | None = None) -> Record:
 
 def _referrers(ds: Dataset, record: Record) -> list[Record]:
     """Records of any registry that refer to *record*."""
-    import attrs
-
     found = []
     for reg in ds.registries.values():
         for other in reg:
@@ -210,8 +222,6 @@ def _referrers(ds: Dataset, record: Record) -> list[Record]:
 
 
 def _describe(value: Any) -> str:
-    from hled._model import Citation, Record
-
     if isinstance(value, Record):
         return f"{value.id} ({_label(value)})"
     if isinstance(value, Citation):
@@ -221,14 +231,10 @@ def _describe(value: Any) -> str:
 
 
 def _show(args: argparse.Namespace) -> int:
-    import attrs
-
-    from hled._convert import unstructure_record
-
     ds = _dataset(args)
     record = _find(ds, args.text, args.within)
     if args.json:
-        _emit(json.dumps(unstructure_record(record), ensure_ascii=False, indent=2))
+        _emit(json.dumps(unstructure(record), ensure_ascii=False, indent=2))
         return 0
     lines = [f"{type(record).__name__} {record.id}"]
     for field in attrs.fields(type(record)):
@@ -249,8 +255,6 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
-    from hled._convert import unstructure_record
-
     ds = _dataset(args)
     if args.within:
         target = "organizations" if args.within == "agencies" else args.within
@@ -258,7 +262,7 @@ def _search(args: argparse.Namespace) -> int:
     else:
         results = ds.search(args.text, args.limit)
     if args.json:
-        _emit(json.dumps([unstructure_record(r) for r in results], ensure_ascii=False, indent=2))
+        _emit(json.dumps([unstructure(r) for r in results], ensure_ascii=False, indent=2))
         return 0
     rows = [[type(r).__name__.lower(), r.id, _label(r)] for r in results]
     _emit(_table(rows, ["type", "id", "name / title / summary"]))
@@ -272,11 +276,9 @@ def _compare(args: argparse.Namespace) -> int:
     ds = _dataset(args)
     crosswalk = ds.compare_editions()
     if args.json:
-        from hled._convert import unstructure_value
-
         payload = {
             "editorial": True,
-            "links": [unstructure_value(link) for link in crosswalk.links],
+            "links": [unstructure(link, omit_defaults=True) for link in crosswalk.links],
             "dropped": [s.id for s in crosswalk.dropped],
             "new": [s.id for s in crosswalk.new],
         }
@@ -294,8 +296,6 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    import hled
-
     try:
         ds = hled.load(args.dir)
     except DataError as exc:
@@ -308,8 +308,6 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from hled._export import write_csv, write_json
-
     ds = _dataset(args)
     out = Path(args.out)
     if out.exists() and not out.is_dir():
@@ -322,8 +320,6 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _version() -> int:
-    import hled
-
     _emit(f"hled {hled.__version__} (data {hled.dataset().version})")
     return 0
 

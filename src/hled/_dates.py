@@ -8,9 +8,7 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from hled._compare import Compared
-
-__all__ = ["Date", "DateRange", "PartialDate", "Precision", "parse_date"]
+__all__ = ["Date", "DateRange", "PartialDate", "Precision", "as_date", "is_date_type", "parse_date"]
 
 Precision: TypeAlias = Literal["year", "month", "day"]
 
@@ -46,7 +44,7 @@ def _check_year(inst: PartialDate, attribute: attrs.Attribute[Any], value: Any) 
         raise ValueError(msg)
 
 
-class _Ordered(Compared):
+class _Ordered:
     """Ordering shared by PartialDate and DateRange: by start, then by end."""
 
     __slots__ = ()
@@ -75,7 +73,7 @@ class _Ordered(Compared):
         return NotImplemented
 
 
-@attrs.frozen(eq=False, order=False, repr=False)
+@attrs.frozen(order=False, repr=False)
 class PartialDate(_Ordered):
     """A calendar date known to the year, the month or the day.
 
@@ -108,12 +106,8 @@ class PartialDate(_Ordered):
             raise ValueError(msg)
         year, month, day = match.group("year", "month", "day")
         if day is not None:
-            # dateutil's ISO parser checks the calendar (no 2021-02-30); it would
-            # also accept "2021-09" as 1 September, which is why precision comes first.
-            from dateutil.parser import isoparse
-
             try:
-                isoparse(text)
+                datetime.date(int(year), int(month), int(day))
             except ValueError:
                 msg = f"{text!r} is not a calendar date"
                 raise ValueError(msg) from None
@@ -188,7 +182,7 @@ def _check_start(inst: DateRange, attribute: attrs.Attribute[Any], value: Any) -
         raise TypeError(msg)
 
 
-@attrs.frozen(eq=False, order=False, repr=False)
+@attrs.frozen(order=False, repr=False)
 class DateRange(_Ordered):
     """A span between two partial dates, both ends included.
 
@@ -251,6 +245,12 @@ class DateRange(_Ordered):
 Date: TypeAlias = PartialDate | DateRange
 
 
+def is_date_type(t: Any) -> bool:
+    """Whether a field type holds a date: `PartialDate`, `DateRange`, either, or either or None."""
+    members = [a for a in getattr(t, "__args__", None) or (t,) if a is not type(None)]
+    return bool(members) and all(m in (PartialDate, DateRange) for m in members)
+
+
 def parse_date(text: Any) -> Date:
     """Parse a date or a span in the EDTF level 0 form the data files use.
 
@@ -268,3 +268,63 @@ def parse_date(text: Any) -> Date:
     if "/" in text:
         return DateRange.parse(text)
     return PartialDate.parse(text)
+
+
+_TYPED = (
+    "a date like '2022-09-12', '2022-09', '2022', 'Sept 2022' or '12 September 2022', "
+    "or a span like '2021-08-31/2022-09-01'"
+)
+# two defaults that differ in every field: a field dateutil filled from the default was not typed
+_DEFAULTS = (datetime.datetime(1, 1, 1), datetime.datetime(2, 2, 2))
+
+
+def as_date(value: object) -> Date:
+    """Read a date or span as people give one: a `datetime.date`, a `PartialDate`, a `DateRange`, or text.
+
+    Text is the EDTF form of the data files (``2022``, ``2022-09``, ``2022-09-12``,
+    ``2021-08-31/2022-09-01``) or a plain English date that python-dateutil reads
+    (``Sept 2022``, ``12 September 2022``), keeping the precision typed: a month
+    without a day is that whole month. A span's ends may take either form.
+
+    Examples:
+        >>> as_date("Sept 2022"), as_date("12 September 2022"), as_date("2021-08-31/Sept 2022")
+        (PartialDate('2022-09'), PartialDate('2022-09-12'), DateRange('2021-08-31/2022-09'))
+
+    Raises:
+        TypeError: *value* is none of those types.
+        ValueError: the text is not a date; the message shows the forms that work.
+    """
+    if isinstance(value, (PartialDate, DateRange)):
+        return value
+    if isinstance(value, datetime.date):
+        return PartialDate(value.year, value.month, value.day)
+    if not isinstance(value, str):
+        msg = f"expected {_TYPED}; got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    start, sep, end = value.partition("/")
+    try:
+        if sep and _PARTIAL.fullmatch(start.strip()):
+            return DateRange(_one(start), _one(end))
+        return _one(value)
+    except ValueError as exc:
+        msg = f"expected {_TYPED}; got {value!r} ({exc})"
+        raise ValueError(msg) from None
+
+
+def _one(text: str) -> PartialDate:
+    text = text.strip()
+    if _PARTIAL.fullmatch(text):
+        return PartialDate.parse(text)
+    from dateutil.parser import parse  # only for typed dates: the data files' form needs no parser
+
+    try:
+        first, second = (parse(text, default=default) for default in _DEFAULTS)
+    except (ValueError, OverflowError):
+        msg = f"{text!r} is not a date"
+        raise ValueError(msg) from None
+    if first.year != second.year:
+        msg = f"{text!r} has no year"
+        raise ValueError(msg)
+    if first.month != second.month:
+        return PartialDate(first.year)
+    return PartialDate(first.year, first.month, first.day if first.day == second.day else None)

@@ -22,15 +22,15 @@ from typing import Any, Literal, get_args, get_origin
 
 import attrs
 
-from hled._activities import Count, Money
 from hled._agenda import CrosswalkLink
-from hled._build import FILE_OF
-from hled._dataset import REGISTRY_NAMES, Dataset
-from hled._dates import DateRange, PartialDate
-from hled._model import Citation, Record, Role, Variant, reference_target
-from hled._people import Position
-from hled._records import RECORD_TYPES
+from hled._dataset import BUILD_ORDER, Dataset
+from hled._dates import DateRange, PartialDate, is_date_type
+from hled._money import Money
+from hled._organizations import Role
+from hled._record import Record, reference_target
 from hled._schema import DATE, field_descriptions
+from hled._sources import Citation, Variant
+from hled._structure import is_value_type
 
 __all__ = ["canonical_json", "write_csv", "write_json"]
 
@@ -51,9 +51,8 @@ def write_json(ds: Dataset, out: Path) -> list[Path]:
     return written
 
 
-_REGISTRY_OF: dict[type, str] = {cls: FILE_OF[cls.__name__].removesuffix(".json") for cls in RECORD_TYPES}
+_REGISTRY_OF: dict[type, str] = {kind.record: kind.name for kind in BUILD_ORDER}
 _RECORDS: dict[str, type[Record]] = {name: cls for cls, name in _REGISTRY_OF.items()}
-_VALUES = (Citation, Money, Count, Role, Position, Variant)
 _EDITION_KEY = {"reference": {"resource": "editions", "fields": "year"}}
 _PACKAGE_DESCRIPTION = (
     "Records of the U.S.-Mexico High-Level Economic Dialogue (2013 original and 2021 relaunch): "
@@ -68,10 +67,6 @@ def _members(t: Any) -> list[Any]:
     return [a for a in (get_args(t) if get_origin(t) is not Literal else ()) or (t,) if a is not type(None)]
 
 
-def _is_date(t: Any) -> bool:
-    return bool(_members(t)) and all(m in (PartialDate, DateRange) for m in _members(t))
-
-
 def _target(t: Any) -> str | None:
     """The registry a field type refers to, if it is a record reference (or a tuple of them)."""
     target, _ = reference_target(t)
@@ -80,7 +75,7 @@ def _target(t: Any) -> str | None:
 
 def _value_type(t: Any) -> type | None:
     """The value type a tuple field holds (``tuple[Money, ...]`` -> Money), if any."""
-    if get_origin(t) is tuple and get_args(t)[0] in _VALUES:
+    if get_origin(t) is tuple and is_value_type(get_args(t)[0]):
         return typing.cast("type", get_args(t)[0])
     return None
 
@@ -118,7 +113,7 @@ def _field_schema(name: str, t: Any, description: str | None) -> dict[str, Any]:
         spec["type"] = "integer"
     elif members == [Decimal]:
         spec["type"] = "number"
-    elif _is_date(t):
+    elif is_date_type(t):
         spec["constraints"] = {"pattern": DATE[1:-1]}
     elif get_origin(t) is Literal or (members and get_origin(members[0]) is Literal):
         spec["constraints"] = {"enum": list(get_args(members[0]) if members else get_args(t))}
@@ -200,7 +195,7 @@ def _record_tables(ds: Dataset, registry: str) -> list[_Table]:
             )
         elif value_type is not None:
             extra.append(_child_table(ds, registry, cls, field.name, value_type, docs.get(field.name)))
-        elif _is_date(field.type):
+        elif is_date_type(field.type):
             dates.append(field.name)
     for name in dates:
         main.fields.append({"name": f"{name}_start", "type": "date", "description": f"The first day {name} covers."})
@@ -280,7 +275,7 @@ def write_csv(ds: Dataset, out: Path) -> list[Path]:
     relational form.
     """
     tables: list[_Table] = []
-    for registry in REGISTRY_NAMES:
+    for registry in _RECORDS:
         tables.extend(_record_tables(ds, registry))
     tables.append(_crosswalk_table(ds))
     written: list[Path] = []

@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any, get_args, get_origin
 
 import attrs
 
-from hled._dates import DateRange, PartialDate
-from hled._model import Citation, Record, Role, Variant
+from hled._dates import is_date_type
+from hled._record import Record, human
 
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["record_html", "selection_html", "to_dataframe"]
+__all__ = ["selection_html", "to_dataframe"]
 
 _STYLE = "text-align:left"
 _TOP = "text-align:left;vertical-align:top"
@@ -39,11 +39,6 @@ def _import_pandas() -> Any:
     return pandas
 
 
-def _is_date(t: Any) -> bool:
-    members = [a for a in get_args(t) or (t,) if a is not type(None)]
-    return bool(members) and all(m in (PartialDate, DateRange) for m in members)
-
-
 def _is_records(t: Any) -> bool:
     return get_origin(t) is tuple and isinstance(get_args(t)[0], type) and issubclass(get_args(t)[0], Record)
 
@@ -53,18 +48,8 @@ def _is_record(t: Any) -> bool:
     return bool(members) and all(isinstance(m, type) and issubclass(m, Record) for m in members)
 
 
-def _text(value: object) -> str:
-    """A value as people read it: ``2013 co-chair``, ``USD 38,000``, ``date: 2022-09 (per wh-...)``."""
-    if isinstance(value, Role):
-        return f"{value.edition} {value.role}"
-    if isinstance(value, Variant):
-        cited = ", ".join(dict.fromkeys(c.source.id for c in value.sources))
-        return f"{value.field}: {value.value} (per {cited})"
-    return str(value)
-
-
 def _joined(values: Sequence[Any]) -> str | None:
-    return "; ".join(_text(v) for v in values) if values else None
+    return "; ".join(human(v) for v in values) if values else None
 
 
 def _columns(cls: type[Record]) -> list[tuple[str, str, str]]:
@@ -77,7 +62,7 @@ def _columns(cls: type[Record]) -> list[tuple[str, str, str]]:
         name = field.name
         if name == "sources":
             columns += [("sources", name, "source-ids"), ("locators", name, "locators")]
-        elif _is_date(field.type):
+        elif is_date_type(field.type):
             columns += [(name, name, "date-start"), (f"{name}_end", name, "date-end"), (f"{name}_text", name, "text")]
         elif _is_record(field.type):
             columns += [(name, name, "id"), (f"{name}_name", name, "label")]
@@ -170,44 +155,6 @@ def _esc(value: object) -> str:
 
 def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _ref_html(rec: Record) -> str:
-    return f"{_esc(rec._label())} <code>{_esc(rec.id)}</code>"
-
-
-def _citation_html(citation: Citation) -> str:
-    source = citation.source
-    link = f"<a href='{_esc(source.url)}' title='{_esc(source.title)}'>{_esc(source.id)}</a>"
-    return link + (f" ({_esc(citation.locator)})" if citation.locator else "")
-
-
-def _value_html(value: object) -> str:
-    if isinstance(value, Record):
-        return _ref_html(value)
-    if isinstance(value, Citation):
-        return _citation_html(value)
-    if isinstance(value, tuple):
-        return "<br>".join(_value_html(v) for v in value)
-    if isinstance(value, str) and value.startswith(("https://", "http://")):
-        return f"<a href='{_esc(value)}'>{_esc(value)}</a>"
-    return _esc(_text(value))
-
-
-def record_html(rec: Record) -> str:
-    """One record as a two-column HTML table: field, value (references by name and id, citations linked)."""
-    rows = []
-    for field in attrs.fields(type(rec)):
-        if not field.init:
-            continue
-        value = getattr(rec, field.name)
-        if value is None or value == ():
-            continue
-        rows.append(
-            f"<tr><th style='{_STYLE}'>{_esc(field.name)}</th><td style='{_STYLE}'>{_value_html(value)}</td></tr>"
-        )
-    caption = f"{type(rec).__name__} <code>{_esc(rec.id)}</code>"
-    return f"<table><caption>{caption}</caption>{''.join(rows)}</table>"
 
 
 def _summary_columns(cls: type) -> list[str]:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import attrs
 
-from hled._compare import Compared
 from hled._dates import Date
-from hled._model import Citation, Organization, Record, Variant, _cited, _country, _slug, _text, _texts
+from hled._organizations import Organization
+from hled._record import Record, cited, country_code, slug, text, texts
+from hled._sources import Citation, Variant
 
 __all__ = ["Person", "Position"]
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)
-class Position(Compared):
+@attrs.frozen(kw_only=True, repr=False)
+class Position:
     """A title a person held, with the organization and the dates where known.
 
     Attributes:
@@ -24,12 +25,12 @@ class Position(Compared):
         note: how the dates were read, for example "as of the 2014 review", or None.
     """
 
-    title: str = attrs.field(validator=_text)
+    title: str = attrs.field(validator=text)
     organization: Organization | None = None
     start: Date | None = None
     end: Date | None = None
     sources: tuple[Citation, ...] = ()
-    note: str | None = attrs.field(default=None, validator=_text)
+    note: str | None = attrs.field(default=None, validator=text)
 
     def __repr__(self) -> str:
         org = f", {self.organization.id!r}" if self.organization else ""
@@ -44,7 +45,7 @@ class Position(Compared):
         return text
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Person(Record):
     """An official or leader named in the sources.
 
@@ -55,14 +56,14 @@ class Person(Record):
         aliases: other spellings of the name.
     """
 
-    id: str = attrs.field(validator=_slug)
-    name: str = attrs.field(validator=_text)
-    country: str | None = attrs.field(default=None, validator=_country)
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    id: str = attrs.field(validator=slug)
+    name: str = attrs.field(validator=text)
+    country: str | None = attrs.field(default=None, validator=country_code)
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=texts)
     positions: tuple[Position, ...] = ()
-    summary: str | None = attrs.field(default=None, validator=_text)
-    sources: tuple[Citation, ...] = attrs.field(validator=_cited)
-    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    summary: str | None = attrs.field(default=None, validator=text)
+    sources: tuple[Citation, ...] = attrs.field(validator=cited)
+    notes: tuple[str, ...] = attrs.field(default=(), validator=texts)
     variants: tuple[Variant, ...] = ()
 
     @property

@@ -1,114 +1,118 @@
-"""`Registry[R]` and `Selection[R]`: precomputed indexes answering get, lookup, filter and search."""
+"""`Registry[R]` and `Selection[R]`: get, lookup, filter and search over the records of one kind.
+
+A registry's filter criteria are declared once each, on the parameters of its
+``filter`` method (``typing.Annotated`` with a `Criterion`: the parameter's type,
+its docstring line and how it maps to an index). `Registry.CRITERIA` collects
+them; ``filter``'s docstring, its checks and the command line's options are made
+from them. The ten registries are in `hled._registries`.
+
+Indexes (the lookup table, a table per criterion, the search index) are built on
+first use and kept. Building one is idempotent: two threads that race build equal
+tables, and either may be kept.
+"""
 
 from __future__ import annotations
 
-import functools
-import threading
+import difflib
+import inspect
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+from decimal import Decimal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Generic, TypeVar, get_args, get_origin, overload
 
 import attrs
 
-from hled._gc import paused
-from hled._model import Record
+from hled._frame import selection_html, to_dataframe
+from hled._record import Record, kind_of
+from hled._structure import unstructure
 from hled._text import SearchIndex, fold
 from hled.errors import AmbiguousLookup, RecordNotFound
 
 if TYPE_CHECKING:
-    from decimal import Decimal
-
     import pandas
 
     from hled._dataset import Dataset
 
-__all__ = ["Axis", "Registry", "Selection"]
+__all__ = ["Criterion", "Registry", "Selection", "can_search", "search_fields"]
 
 R = TypeVar("R", bound=Record)
 _MISSING: Any = object()
 _EMPTY: tuple[int, ...] = ()
 
-Normalizer = Callable[["Dataset", object], Hashable]
 
-
-class Axis:
-    """One filter criterion: how to index a record and how to read a user's value.
+class Criterion:
+    """One filter criterion, declared on a ``filter`` parameter as ``Annotated[type, Criterion(...)]``.
 
     Attributes:
-        keys: the index keys of one record (for example its years).
-        normalize: turns a user's value into an index key, or raises TypeError,
-            ValueError or RecordNotFound with a readable message.
+        doc: the parameter's line in ``filter``'s docstring and in the command line's help.
+        keys: the index keys of one record, given the record and its dataset (for example its years).
+        value: turns a user's value into an index key, given the dataset and the criterion's name;
+            raises TypeError, ValueError or RecordNotFound with a readable message.
+        number: whether the command line reads the value as an integer.
     """
 
-    __slots__ = ("keys", "normalize")
+    __slots__ = ("doc", "keys", "number", "value")
 
-    def __init__(self, keys: Callable[[Any], Iterable[Hashable]], normalize: Normalizer):
+    def __init__(
+        self,
+        doc: str,
+        keys: Callable[[Any, Dataset], Iterable[Hashable]],
+        value: Callable[[Dataset, str, object], Hashable],
+        *,
+        number: bool = False,
+    ):
+        self.doc = doc
         self.keys = keys
-        self.normalize = normalize
+        self.value = value
+        self.number = number
+
+    def __repr__(self) -> str:
+        return f"Criterion({self.doc!r})"
 
 
 class Registry(Generic[R]):
-    """Every record of one type, with indexes for get, lookup, filter and search.
+    """Every record of one kind, with indexes for get, lookup, filter and search.
 
     Registries are built by the loader and never change. Iteration order is the
     registry's documented stable order.
+
+    Attributes:
+        CRITERIA: the criteria ``filter`` accepts, by name, as each subclass declares them
+            (the command line builds its options from these).
     """
 
-    __slots__ = (
-        "_axes",
-        "_by_id",
-        "_dataset",
-        "_index",
-        "_kind",
-        "_lock",
-        "_lookup",
-        "_records",
-        "_search",
-        "_selections",
-    )
+    __slots__ = ("_by_id", "_dataset", "_kind", "_lookup", "_records", "_search", "_tables")
 
-    def __class_getitem__(cls, item: object) -> Any:
-        # `Registry[Edition]` is `Registry` itself at run time: the parameter is for type checkers,
-        # and subscripting a Generic would cost the first query about a millisecond per typed registry.
-        return cls
+    CRITERIA: ClassVar[dict[str, Criterion]] = {}
+    RECORD: ClassVar[type[Record]]  # the record type, from the subclass's base: `Registry[Pillar]`
 
-    def __init__(self, kind: str, records: Sequence[R], axes: dict[str, Axis], dataset: Dataset):
-        self._kind = kind
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.RECORD = get_args(cls.__orig_bases__[0])[0]  # type: ignore[attr-defined]
+        found: dict[str, Criterion] = {}
+        filter_ = cls.filter  # type: ignore[attr-defined]  # every subclass declares its own
+        for name, param in inspect.signature(filter_).parameters.items():
+            if get_origin(param.annotation) is Annotated:
+                found[name] = next(m for m in get_args(param.annotation)[1:] if isinstance(m, Criterion))
+        cls.CRITERIA = found
+        filter_.__doc__ = (
+            (filter_.__doc__ or "")
+            + "\n\n        Args:\n"
+            + "".join(f"            {name}: {criterion.doc}\n" for name, criterion in found.items())
+        )
+
+    def __init__(self, records: Sequence[R], dataset: Dataset):
+        self._kind = kind_of(self.RECORD)
         self._records: tuple[R, ...] = tuple(records)
         self._by_id: dict[str, R] = {r.id: r for r in self._records}
         self._dataset = dataset
-        self._axes = axes
-        self._lock = threading.RLock()  # reentrant: building one table may read another
-        self._search: SearchIndex | None = None
-        self._selections: dict[Hashable, Selection[R]] = {}
-        # the lookup table and each criterion's table are built on first use (under the lock), then kept
         self._lookup: dict[str, tuple[int, ...]] | None = None
-        self._index: dict[str, dict[Hashable, tuple[int, ...]]] = {}
+        self._tables: dict[str, dict[Hashable, tuple[int, ...]]] = {}
+        self._search: SearchIndex | None = None
 
-    def _lookup_table(self) -> dict[str, tuple[int, ...]]:
-        """Build (once, whatever the threads) and return the lookup table; callers first try ``self._lookup``."""
-        with self._lock, paused():
-            table = self._lookup
-            if table is None:
-                found: dict[str, dict[int, None]] = {}  # dicts as ordered sets: linear however many share a key
-                for pos, rec in enumerate(self._records):
-                    for text in _names(rec):
-                        found.setdefault(fold(text), {})[pos] = None
-                found.pop("", None)
-                table = self._lookup = {k: tuple(v) for k, v in found.items()}
-        return table
-
-    def _axis_table(self, name: str) -> dict[Hashable, tuple[int, ...]]:
-        """Build (once, whatever the threads) and return one criterion's table; callers first try ``self._index``."""
-        with self._lock, paused():
-            table = self._index.get(name)
-            if table is None:
-                keys = self._axes[name].keys
-                found: dict[Hashable, list[int]] = {}
-                for pos, rec in enumerate(self._records):
-                    for key in dict.fromkeys(keys(rec)):
-                        found.setdefault(key, []).append(pos)
-                table = self._index[name] = {k: tuple(v) for k, v in found.items()}
-        return table
+    @staticmethod
+    def _order(record: Any) -> Any:
+        """The sort key of the registry's stable order (the sort is stable: the file's order breaks ties)."""
+        raise NotImplementedError
 
     @property
     def kind(self) -> str:
@@ -118,7 +122,7 @@ class Registry(Generic[R]):
     @property
     def criteria(self) -> tuple[str, ...]:
         """The names `filter` accepts."""
-        return tuple(name for name in self._axes if not name.startswith("_"))
+        return tuple(self.CRITERIA)
 
     def __len__(self) -> int:
         return len(self._records)
@@ -164,8 +168,6 @@ class Registry(Generic[R]):
             return found
         if default is not _MISSING:
             return default
-        import difflib  # only on a miss: importing it would cost every first query
-
         near = tuple(difflib.get_close_matches(id, self._by_id, n=3, cutoff=0.7))
         raise RecordNotFound(id, self._kind, near)
 
@@ -185,77 +187,73 @@ class Registry(Generic[R]):
         exact = self._by_id.get(text)
         if exact is not None:
             return exact
-        key = _fold(text)
+        key = fold(text)
         table = self._lookup
         if table is None:
-            table = self._lookup_table()
+            found: dict[str, dict[int, None]] = {}  # dicts as ordered sets
+            for pos, rec in enumerate(self._records):
+                for name in _names(rec):
+                    found.setdefault(fold(name), {})[pos] = None
+            found.pop("", None)
+            table = self._lookup = {k: tuple(v) for k, v in found.items()}
         hits = table.get(key, _EMPTY)
         if len(hits) == 1:
             return self._records[hits[0]]
         if hits:
             raise AmbiguousLookup(text, self._kind, tuple(self._records[p].id for p in hits))
-        import difflib
-
         near = difflib.get_close_matches(key, table, n=6, cutoff=0.75) if key else []
         ids = dict.fromkeys(self._records[p].id for k in near for p in table[k])
         raise RecordNotFound(text, self._kind, tuple(ids)[:3], how="name")
 
     def resolve(self, value: object, criterion: str) -> R:
-        """Return the record *value* stands for: a record of this type, an id, or lookup text."""
+        """Return the record *value* stands for: a record of this kind, an id, or lookup text."""
         if isinstance(value, str):
             return self.get(value, None) or self.lookup(value)
-        if isinstance(value, Record) and type(value).__name__.lower() == self._kind:
+        if isinstance(value, Record) and kind_of(type(value)) == self._kind:
             return self.get(value.id)
         msg = (
             f"{criterion} must be a {self._kind.title()} record, an id or a name, got {type(value).__name__} {value!r}"
         )
         raise TypeError(msg)
 
-    def _select(
-        self, criteria: dict[str, object], within: tuple[int, ...] | None = None, *, public: bool = False
-    ) -> Selection[R]:
-        wanted: list[tuple[str, Hashable, bool]] = []
-        for name, value in criteria.items():
-            if value is None:
+    def _wanted(self, given: dict[str, object]) -> list[tuple[str, Criterion, Hashable, bool]]:
+        """The criteria given a value (None is no value): name, declaration, index key(s), and whether several."""
+        wanted: list[tuple[str, Criterion, Hashable, bool]] = []
+        for name, value in given.items():
+            if value is None or name == "self":
                 continue
-            axis = None if public and name.startswith("_") else self._axes.get(name)
-            if axis is None:
+            criterion = self.CRITERIA.get(name)
+            if criterion is None:
                 msg = (
                     f"{self._kind} filter got an unexpected criterion {name!r}; "
-                    f"valid criteria: {', '.join(self.criteria)}"
+                    f"valid criteria: {', '.join(self.CRITERIA)}"
                 )
                 raise TypeError(msg)
             if isinstance(value, (list, tuple)):
-                wanted.append((name, tuple([axis.normalize(self._dataset, v) for v in value]), True))
+                wanted.append((name, criterion, tuple([criterion.value(self._dataset, name, v) for v in value]), True))
             else:
-                wanted.append((name, axis.normalize(self._dataset, value), False))
-        if within is not None:
-            return self._selection(wanted, within)
-        # selections are immutable: one per distinct query, so a repeated filter is a dict lookup
-        key = tuple(wanted)
-        found = self._selections.get(key)
-        if found is None:
-            if len(self._selections) >= _SELECTIONS_KEPT:
-                self._selections.clear()
-            found = self._selections[key] = self._selection(wanted, None)
-        return found
+                wanted.append((name, criterion, criterion.value(self._dataset, name, value), False))
+        return wanted
 
-    def _selection(self, wanted: list[tuple[str, Hashable, bool]], within: tuple[int, ...] | None) -> Selection[R]:
+    def _select(self, given: dict[str, object], within: tuple[int, ...] | None = None) -> Selection[R]:
+        """The records, or those at *within*, that meet every criterion *given* (any of a list's values)."""
         hits: set[int] | tuple[int, ...] | None = within
-        for name, key, many in wanted:
-            table = self._index.get(name)
+        for name, criterion, key, many in self._wanted(given):
+            table = self._tables.get(name)
             if table is None:
-                table = self._axis_table(name)
+                found: dict[Hashable, list[int]] = {}
+                for pos, rec in enumerate(self._records):
+                    for k in dict.fromkeys(criterion.keys(rec, self._dataset)):
+                        found.setdefault(k, []).append(pos)
+                table = self._tables[name] = {k: tuple(v) for k, v in found.items()}
             if many:
-                found: set[int] | tuple[int, ...] = set().union(*(table.get(k, _EMPTY) for k in key))  # type: ignore[attr-defined]
+                matched: set[int] | tuple[int, ...] = set().union(*(table.get(k, _EMPTY) for k in key))  # type: ignore[attr-defined]
             else:
-                found = table.get(key, _EMPTY)
-            hits = found if hits is None else set(hits).intersection(found)
+                matched = table.get(key, _EMPTY)
+            hits = matched if hits is None else set(hits).intersection(matched)
         if hits is None:
             return Selection(self, tuple(range(len(self._records))))
-        if isinstance(hits, tuple):
-            return Selection(self, hits)
-        return Selection(self, tuple(sorted(hits)))
+        return Selection(self, hits if isinstance(hits, tuple) else tuple(sorted(hits)))
 
     def search(self, text: str, limit: int = 10) -> list[R]:
         """Return up to *limit* records ranked by relevance to free *text*, best first.
@@ -268,31 +266,12 @@ class Registry(Generic[R]):
             TypeError: *text* is not a string or *limit* not an int.
             ValueError: *limit* is negative.
         """
-        return [self._records[doc] for _, doc in self._scored(text, limit)]
-
-    def _scored(self, text: str, limit: int) -> list[tuple[float, int]]:
-        if not isinstance(text, str):
-            msg = f"search text must be a str, got {type(text).__name__} {text!r}"
-            raise TypeError(msg)
-        if not isinstance(limit, int) or isinstance(limit, bool):
-            msg = f"limit must be an int, got {type(limit).__name__} {limit!r}"
-            raise TypeError(msg)
-        if limit < 0:
-            msg = f"limit must be 0 or more, got {limit!r}"
-            raise ValueError(msg)
-        if not text.strip() or limit == 0:
+        if not can_search(text, limit):
             return []
-        return self._search_index().query(text, limit)
-
-    def _search_index(self) -> SearchIndex:
         index = self._search
         if index is None:
-            with self._lock, paused():
-                index = self._search
-                if index is None:
-                    index = SearchIndex([list(_search_fields(r)) for r in self._records])
-                    self._search = index
-        return index
+            index = self._search = SearchIndex([list(search_fields(r)) for r in self._records])
+        return [self._records[doc] for _, doc in index.query(text, limit)]
 
 
 class Selection(Sequence[R]):
@@ -346,13 +325,11 @@ class Selection(Sequence[R]):
         Raises:
             TypeError: a criterion the registry's ``filter`` does not take.
         """
-        return self._registry._select(criteria, within=self._positions, public=True)
+        return self._registry._select(criteria, within=self._positions)
 
     def to_dicts(self) -> list[dict[str, Any]]:
         """Return the records as JSON-ready dicts (references as ids), as the data files hold them."""
-        from hled._convert import unstructure_record
-
-        return [unstructure_record(r) for r in self._records]
+        return [unstructure(r) for r in self._records]
 
     def to_dataframe(self) -> pandas.DataFrame:
         """Return a pandas DataFrame, one row per record, indexed by id (needs the ``hled[pandas]`` extra).
@@ -365,38 +342,36 @@ class Selection(Sequence[R]):
         Raises:
             ImportError: pandas is not installed; the message names the ``hled[pandas]`` extra.
         """
-        from hled._frame import to_dataframe
-
         every = self._registry._records
         return to_dataframe(self._records, self._registry.kind, type(every[0]) if every else None)
 
     def _repr_html_(self) -> str:
-        from hled._frame import selection_html
-
         return selection_html(self._records, self._registry.kind)
 
 
-_SELECTIONS_KEPT = 4096  # distinct filter queries remembered per registry; all forgotten past this
-_fold = functools.lru_cache(maxsize=4096)(fold)  # lookup keys: users ask the same names again and again
+def can_search(text: object, limit: object) -> bool:
+    """Check the arguments of a search; return whether the query can find anything."""
+    if not isinstance(text, str):
+        msg = f"search text must be a str, got {type(text).__name__} {text!r}"
+        raise TypeError(msg)
+    if not isinstance(limit, int) or isinstance(limit, bool):
+        msg = f"limit must be an int, got {type(limit).__name__} {limit!r}"
+        raise TypeError(msg)
+    if limit < 0:
+        msg = f"limit must be 0 or more, got {limit!r}"
+        raise ValueError(msg)
+    return bool(text.strip()) and limit > 0
+
 
 _NAME_FIELDS = ("name", "title", "acronym", "name_es", "title_es")
-
-
-_NAME_FIELDS_OF: dict[type, tuple[str, ...]] = {}
-
-
-def _name_fields(cls: type) -> tuple[str, ...]:
-    found = _NAME_FIELDS_OF.get(cls)
-    if found is None:
-        fields = attrs.fields_dict(cls)
-        found = _NAME_FIELDS_OF[cls] = tuple(name for name in _NAME_FIELDS if name in fields)
-    return found
+_ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
 def _names(rec: Record) -> Iterator[str]:
+    """Every text `lookup` finds *rec* by."""
     yield rec.id
-    for field in _name_fields(type(rec)):
-        value = getattr(rec, field)
+    for field in _NAME_FIELDS:
+        value = getattr(rec, field, None)
         if isinstance(value, str):
             yield value
     yield from getattr(rec, "aliases", ())
@@ -412,9 +387,6 @@ def _names(rec: Record) -> Iterator[str]:
             yield f"{edition} Pillar {_ROMAN[number]}"
 
 
-_ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-
-
 def _ref_names(value: object) -> Iterator[str]:
     if isinstance(value, Record):
         for field in ("name", "title", "acronym"):
@@ -424,20 +396,17 @@ def _ref_names(value: object) -> Iterator[str]:
     elif isinstance(value, tuple):
         for item in value:
             yield from _ref_names(item)
-    # the value types by their fields, not their classes: searching sources need not create `Money`
     elif hasattr(value, "title") and hasattr(value, "organization"):  # a Position
         yield value.title
         if value.organization is not None:
             yield from _ref_names(value.organization)
-    elif hasattr(value, "currency") and hasattr(value, "value"):  # Money
-        yield from _money_words(value.value)
-    elif hasattr(value, "unit") and hasattr(value, "value"):  # a Count
-        yield f"{value.value} {value.unit}"
+    elif isinstance(getattr(value, "value", None), Decimal):  # Money
+        yield from _money_words(value.value)  # type: ignore[attr-defined]
+    elif hasattr(value, "unit"):  # a Count
+        yield f"{value.value} {value.unit}"  # type: ignore[attr-defined]
 
 
 def _money_words(value: Decimal) -> Iterator[str]:
-    from decimal import Decimal
-
     yield str(value)
     for size, word in ((Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million")):
         if abs(value) >= size:
@@ -448,7 +417,8 @@ def _money_words(value: Decimal) -> Iterator[str]:
 _WEIGHTS = {"name": 3.0, "title": 3.0, "acronym": 3.0, "name_es": 2.0, "title_es": 2.0, "summary": 1.0}
 
 
-def _search_fields(rec: Record) -> Iterator[tuple[str, float]]:
+def search_fields(rec: Record) -> Iterator[tuple[str, float]]:
+    """The weighted texts `search` ranks *rec* by."""
     for field in attrs.fields(type(rec)):
         if not field.init or field.name in ("id", "sources"):
             continue
@@ -465,40 +435,3 @@ def _search_fields(rec: Record) -> Iterator[tuple[str, float]]:
             yield value, 0.5
         else:
             yield from ((text, 0.5) for text in _ref_names(value))
-
-
-def _columns(records: Sequence[Record]) -> list[str]:
-    if not records:
-        return ["id"]
-    columns = ["id"]
-    for field in attrs.fields(type(records[0])):
-        if field.name in ("id", "sources", "notes") or not field.init:
-            continue
-        if field.name in (
-            "title",
-            "name",
-            "acronym",
-            "date",
-            "edition",
-            "number",
-            "pillar",
-            "kind",
-            "country",
-            "summary",
-            "published",
-            "publisher",
-            "year",
-            "place",
-        ):
-            columns.append(field.name)
-    return columns[:7]
-
-
-def _cell(record: Record, column: str) -> str:
-    value = getattr(record, column)
-    if value is None:
-        return ""
-    if isinstance(value, Record):
-        return value.id
-    text = str(value)
-    return text if len(text) <= 120 else text[:117] + "..."

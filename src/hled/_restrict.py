@@ -16,10 +16,9 @@ from typing import Any, get_args
 
 import attrs
 
-from hled._build import FILE_OF, build
-from hled._load import META
-from hled._model import Quality, reference_target
-from hled._records import RECORD_TYPES
+from hled._build import META
+from hled._record import reference_target
+from hled._sources import Quality
 
 __all__ = ["restrict"]
 
@@ -27,14 +26,14 @@ _QUALITIES: tuple[str, ...] = get_args(Quality)
 _CITED_VALUES = ("roles", "positions", "variants")
 
 
-def _reference_fields(cls: type) -> dict[str, tuple[str, bool, bool]]:
+def _reference_fields(cls: type, file_of: dict[type, str]) -> dict[str, tuple[str, bool, bool]]:
     """Map each reference field of *cls* to (file name, many, required)."""
     found = {}
     for field in attrs.fields(cls):
         target, many = reference_target(field.type)
         if target is not None and field.init and field.name != "sources":
             optional = many or type(None) in get_args(field.type) or field.default is not attrs.NOTHING
-            found[field.name] = (FILE_OF[target.__name__], many, not optional)
+            found[field.name] = (file_of[target], many, not optional)
     return found
 
 
@@ -59,8 +58,13 @@ def _filter_cited_values(record: dict[str, Any], allowed: set[str]) -> None:
         record[name] = kept
 
 
-def restrict(files: dict[str, Any], version: str, qualities: frozenset[str]) -> Any:
-    """Build the dataset of *files* (as `Dataset.to_files` gives them) kept to *qualities*."""
+def restrict(
+    files: dict[str, Any], version: str, qualities: frozenset[str], file_of: dict[type, str]
+) -> dict[str, bytes]:
+    """The data files of *files* (as `Dataset.to_files` gives them) kept to *qualities*, ready to build.
+
+    *file_of* names the data file of each record type, in build order.
+    """
     unknown = sorted(qualities - set(_QUALITIES))
     if unknown or not qualities:
         msg = f"qualities must be some of {', '.join(map(repr, _QUALITIES))}; got {sorted(qualities)!r}"
@@ -68,8 +72,7 @@ def restrict(files: dict[str, Any], version: str, qualities: frozenset[str]) -> 
     data = json.loads(json.dumps(files))
     allowed = {s["id"] for s in data["sources.json"] if s["quality"] in qualities}
     data["sources.json"] = [s for s in data["sources.json"] if s["id"] in allowed]
-    for cls in RECORD_TYPES:
-        name = FILE_OF[cls.__name__]
+    for name in file_of.values():
         if name == "sources.json":
             continue
         kept = []
@@ -79,9 +82,9 @@ def restrict(files: dict[str, Any], version: str, qualities: frozenset[str]) -> 
                 _filter_cited_values(record, allowed)
                 kept.append(record)
         data[name] = kept
-    refs = {FILE_OF[cls.__name__]: _reference_fields(cls) for cls in RECORD_TYPES}
+    refs = {name: _reference_fields(cls, file_of) for cls, name in file_of.items()}
     while True:
-        present = {name: {r["id"] for r in data[name]} for name in FILE_OF.values()}
+        present = {name: {r["id"] for r in data[name]} for name in refs}
         years = {e["year"] for e in data["editions.json"]}
         changed = False
         for name, fields in refs.items():
@@ -101,7 +104,7 @@ def restrict(files: dict[str, Any], version: str, qualities: frozenset[str]) -> 
     for org in data["organizations.json"]:
         org["roles"] = [role for role in org.get("roles", ()) if role["edition"] in years]
     payload = {META: {"version": version}, **data}
-    return build({name: json.dumps(value, ensure_ascii=False).encode("utf-8") for name, value in payload.items()})
+    return {name: json.dumps(value, ensure_ascii=False).encode("utf-8") for name, value in payload.items()}
 
 
 def _prune(record: dict[str, Any], fields: dict[str, tuple[str, bool, bool]], present: dict[str, set[str]]) -> bool:

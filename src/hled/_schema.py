@@ -19,13 +19,13 @@ from typing import Any, Literal, get_args, get_origin
 
 import attrs
 
-from hled import _activities, _model
-from hled._activities import Accomplishment, Count, Event, Money
-from hled._agenda import Action, CrosswalkLink, Edition, Pillar, Program, Workstream
+from hled._agenda import CrosswalkLink
 from hled._codes import COUNTRIES, CURRENCIES
+from hled._dataset import BUILD_ORDER
 from hled._dates import Date, DateRange, PartialDate
-from hled._model import Citation, Organization, Record, Role, Source, Variant
-from hled._people import Person, Position
+from hled._money import currency_code
+from hled._record import Record, cited, country_code, edition_year, non_negative, positive, slug, text, texts
+from hled._structure import is_value_type
 
 __all__ = ["FILE_TYPES", "SCHEMA_URL", "field_descriptions", "json_schema", "schema_file_name", "schemas"]
 
@@ -38,27 +38,9 @@ DECIMAL = r"^-?[0-9]+(?:\.[0-9]+)?$"
 
 #: The record type each data file holds (meta.json and crosswalk.json are special).
 FILE_TYPES: dict[str, type[Any]] = {
-    "sources.json": Source,
-    "organizations.json": Organization,
-    "people.json": Person,
-    "editions.json": Edition,
-    "pillars.json": Pillar,
-    "workstreams.json": Workstream,
-    "programs.json": Program,
-    "actions.json": Action,
-    "events.json": Event,
-    "accomplishments.json": Accomplishment,
+    **{kind.file: kind.record for kind in BUILD_ORDER},
     "crosswalk.json": CrosswalkLink,
 }
-
-_VALUES = (
-    Citation,
-    Money,
-    Count,
-    Role,
-    Position,
-    Variant,
-)
 _ATTRIBUTE = re.compile(r"^ {4}(\w+): (.+)$")
 
 
@@ -182,20 +164,10 @@ def _unwrapped(validator: Any) -> Any:
 def _checks() -> dict[Any, str]:
     """The model's validator functions, wrapped and unwrapped, by what they check."""
     found: dict[Any, str] = {}
-    for name in (
-        "_slug",
-        "_text",
-        "_texts",
-        "_country",
-        "_currency",
-        "_positive",
-        "_non_negative",
-        "_edition_year",
-        "_cited",
-    ):
-        check = getattr(_model, name, None) or getattr(_activities, name)
+    for validator in (slug, text, texts, country_code, currency_code, positive, non_negative, edition_year, cited):
+        check: Any = validator
         while check is not None:
-            found[check] = name
+            found[check] = validator.__name__
             check = _unwrapped(check)
     return found
 
@@ -213,27 +185,27 @@ def _constrain(schema: dict[str, Any], validator: Any) -> None:
     pattern = getattr(validator, "pattern", None)
     if pattern is not None:
         schema["pattern"] = "^" + pattern.pattern + "$"
-    elif name == "_slug":
+    elif name == "slug":
         schema["pattern"] = SLUG
-    elif name == "_text":
+    elif name == "text":
         schema["pattern"] = TEXT
-    elif name == "_texts":
+    elif name == "texts":
         schema["items"] = {"type": "string", "pattern": TEXT}
         schema["uniqueItems"] = True
-    elif name == "_country":
+    elif name == "country_code":
         nullable = "null" in schema.pop("type", ())
         schema["enum"] = [*sorted(COUNTRIES), *([None] if nullable else [])]
-    elif name == "_currency":
+    elif name == "currency_code":
         schema.pop("type", None)
         schema["enum"] = sorted(CURRENCIES)
-    elif name == "_positive":
+    elif name == "positive":
         schema["minimum"] = 1
-    elif name == "_non_negative":
+    elif name == "non_negative":
         schema["minimum"] = 0
-    elif name == "_edition_year":
+    elif name == "edition_year":
         schema["minimum"] = 1900
         schema["maximum"] = 2100
-    elif name == "_cited":
+    elif name == "cited":
         schema["minItems"] = 1
 
 
@@ -291,7 +263,7 @@ def json_schema(data_file: str) -> dict[str, Any]:
         known = ", ".join(["meta.json", *FILE_TYPES])
         msg = f"no data file named {data_file!r}; data files are: {known}"
         raise ValueError(msg)
-    defs = {value.__name__: _object_schema(value) for value in _VALUES if _uses(cls, value)}
+    defs = {value.__name__: _object_schema(value) for value in _value_types(cls)}
     defs[cls.__name__] = _object_schema(cls)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -304,19 +276,14 @@ def json_schema(data_file: str) -> dict[str, Any]:
     }
 
 
-def _uses(cls: type, value: type, seen: frozenset[type] = frozenset()) -> bool:
-    """Whether records of *cls* hold *value* objects, directly or inside another value type."""
-    attrs.resolve_types(cls)
-    for field in attrs.fields(cls):
-        if not field.init:
-            continue
-        inner = get_args(field.type) or (field.type,)
-        for t in inner:
-            if t is value:
-                return True
-            if t in _VALUES and t not in seen and t is not cls and _uses(t, value, seen | {cls}):
-                return True
-    return False
+def _value_types(cls: type) -> set[type]:
+    """The value types (`Citation`, `Money`, ...) records of *cls* hold, directly or inside another value type."""
+    found: set[type] = set()
+    for field in attrs.fields(attrs.resolve_types(cls)):
+        for t in get_args(field.type) or (field.type,):
+            if field.init and is_value_type(t) and t is not cls and t not in found:
+                found |= {t, *_value_types(t)}
+    return found
 
 
 def schemas() -> dict[str, dict[str, Any]]:
