@@ -39,7 +39,7 @@ def main(argv: list[str]) -> int:
         problems.append("wheel metadata: README is not declared as Markdown")
     requires = meta.get_all("Requires-Dist") or []
     runtime = sorted(r.split(";")[0].split(">")[0].split("=")[0].strip() for r in requires if "extra ==" not in r)
-    if runtime != ["attrs", "cattrs", "importlib-resources", "python-dateutil"]:
+    if runtime != ["attrs", "cattrs", "python-dateutil"]:
         problems.append(f"unexpected runtime dependencies: {runtime}")
     with tarfile.open(sdist) as tf:
         members = {m.split("/", 1)[1] for m in tf.getnames() if "/" in m}

@@ -20,68 +20,12 @@ __all__ = ["SearchIndex", "ascii_fold", "fold", "tokens"]
 # every ASCII byte but 0-9 and a-z: `_alnum` deletes them (several times faster than a regex)
 _NON_ALNUM = bytes(b for b in range(128) if not (0x30 <= b <= 0x39 or 0x61 <= b <= 0x7A))
 _WORD = re.compile(r"[0-9a-z]+")
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "de",
-        "del",
-        "for",
-        "from",
-        "has",
-        "have",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "la",
-        "las",
-        "los",
-        "of",
-        "on",
-        "or",
-        "our",
-        "the",
-        "their",
-        "to",
-        "was",
-        "were",
-        "will",
-        "with",
-        "y",
-        "en",
-        "el",
-        "que",
-        "por",
-        "para",
-        "con",
-        "u",
-        "s",
-        "this",
-        "that",
-        "these",
-        "those",
-        "both",
-        "two",
-        "which",
-        "who",
-        "under",
-        "its",
-        "than",
-        "also",
-        "al",
-        "se",
-        "su",
-        "sus",
-    ]
+_STOP_WORDS = (
+    "a an and are as at be by de del for from has have in into is it its la las los of on or our the "
+    "their to was were will with y en el que por para con u s this that these those both two which who "
+    "under its than also al se su sus"
 )
+_STOP = frozenset(_STOP_WORDS.split())
 # longest first: the first that fits is trimmed
 _SUFFIXES = (
     "izations",

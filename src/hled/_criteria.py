@@ -1,0 +1,259 @@
+"""How the registries' filter criteria read a user's value and index a record.
+
+`hled._registries` declares each criterion once, on a ``filter`` parameter, with the
+helpers here: the readers of a user's value (an edition year, an id or name, a country
+code), the index keys of a record (its years, its organizations), the analyses of a
+whole dataset some keys need (what an organization is active in), and constructors of
+the criteria several registries share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable
+from typing import TYPE_CHECKING, Any, get_args
+
+from hled._activities import Accomplishment, Event
+from hled._agenda import Action, Edition, Pillar, Program, Workstream
+from hled._codes import COUNTRIES
+from hled._dates import Date
+from hled._organizations import Organization
+from hled._people import Person
+from hled._record import Record
+from hled._registry import Criterion
+from hled._sources import Source
+
+if TYPE_CHECKING:
+    from hled._dataset import Dataset
+
+Keys = Callable[[Any, "Dataset"], Iterable[Hashable]]
+
+# ---- a user's value -> an index key ------------------------------------------------------------
+
+
+def listed_editions(ds: Dataset) -> str:
+    return " or ".join(str(y) for y in sorted(ds.edition_years))
+
+
+def read_edition(ds: Dataset, name: str, value: object) -> Hashable:
+    """An edition year (or `Edition`) of the dataset."""
+    if isinstance(value, Edition):
+        value = value.year
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"edition must be an int year ({listed_editions(ds)}) or an Edition, got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    if value not in ds.edition_years:
+        msg = f"edition must be one of {listed_editions(ds)}, got {value!r}"
+        raise ValueError(msg)
+    return value
+
+
+def read_integer(ds: Dataset, name: str, value: object) -> Hashable:
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"{name} must be an int, got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    return value
+
+
+def read_choice(allowed_type: Any) -> Callable[[Dataset, str, object], Hashable]:
+    allowed = get_args(allowed_type)
+    listed = ", ".join(map(repr, allowed))
+
+    def value_of(ds: Dataset, name: str, value: object) -> Hashable:
+        if not isinstance(value, str):
+            msg = f"{name} must be a str, one of {listed}; got {type(value).__name__} {value!r}"
+            raise TypeError(msg)
+        if value not in allowed:
+            msg = f"{name} must be one of {listed}; got {value!r}"
+            raise ValueError(msg)
+        return value
+
+    return value_of
+
+
+def read_country(ds: Dataset, name: str, value: object) -> Hashable:
+    if not isinstance(value, str):
+        msg = f"country must be an ISO 3166-1 alpha-2 code (a str like 'MX'), got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    code = value.strip().upper()
+    if code not in COUNTRIES:
+        msg = f"country must be an ISO 3166-1 alpha-2 code like 'US' or 'MX', got {value!r}"
+        raise ValueError(msg)
+    return code
+
+
+def read_language(ds: Dataset, name: str, value: object) -> Hashable:
+    if not isinstance(value, str):
+        msg = f"language must be an ISO 639-1 code (a str like 'en'), got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    return value.strip().lower()
+
+
+def read_record(registry: str) -> Callable[[Dataset, str, object], Hashable]:
+    def value_of(ds: Dataset, name: str, value: object) -> Hashable:
+        found: Record = getattr(ds, registry).resolve(value, name)
+        return found.id
+
+    return value_of
+
+
+# ---- the index keys of a record -----------------------------------------------------------------
+
+
+def ids(records: Iterable[Record]) -> list[str]:
+    return [r.id for r in records]
+
+
+def opt_id(record: Record | None) -> list[str]:
+    return [] if record is None else [record.id]
+
+
+def date_years(date: Date | None) -> tuple[int, ...]:
+    return () if date is None else date.years
+
+
+def edition_of(rec: Record) -> int | None:
+    """The year of the edition a record belongs to, or None."""
+    edition = getattr(rec, "edition", None)  # an Action's is its pillar's
+    if isinstance(edition, int):
+        return edition
+    return rec.year if isinstance(rec, Edition) else None
+
+
+def edition_key(rec: Record, ds: Dataset) -> list[int]:
+    edition = edition_of(rec)
+    return [] if edition is None else [edition]
+
+
+def pillar_key(rec: Any, ds: Dataset) -> list[str]:
+    return opt_id(rec.pillar)
+
+
+def organization_keys(rec: Any, ds: Dataset) -> list[str]:
+    return ids(rec.organizations)
+
+
+def program_keys(rec: Any, ds: Dataset) -> list[str]:
+    return ids(rec.programs)
+
+
+def kind_key(rec: Any, ds: Dataset) -> list[str]:
+    return [rec.kind]
+
+
+def date_keys(rec: Any, ds: Dataset) -> tuple[int, ...]:
+    date: Date = rec.date
+    return date.years
+
+
+def source_keys(rec: Any, ds: Dataset) -> list[str]:
+    return ids(c.source for c in rec.sources)
+
+
+class Activity:
+    """What an organization, person or program is mentioned with: editions, years, pillars."""
+
+    __slots__ = ("editions", "pillars", "years")
+
+    def __init__(self) -> None:
+        self.editions: dict[int, None] = {}
+        self.years: dict[int, None] = {}
+        self.pillars: dict[str, None] = {}
+
+
+_NO_ACTIVITY = Activity()
+
+
+def activities(ds: Dataset) -> dict[tuple[type, str], Activity]:
+    found: dict[tuple[type, str], Activity] = {}
+
+    def note(refs: Iterable[Record], edition: int | None, years: Iterable[int], pillars: Iterable[str]) -> None:
+        editions, years, pillars = () if edition is None else (edition,), tuple(years), tuple(pillars)
+        for ref in refs:
+            act = found.setdefault((type(ref), ref.id), Activity())
+            act.editions.update(dict.fromkeys(editions))
+            act.years.update(dict.fromkeys(years))
+            act.pillars.update(dict.fromkeys(pillars))
+
+    for ev in ds.records(Event):
+        note((*ev.organizations, *ev.people, *ev.chairs, *ev.programs), ev.edition, ev.date.years, ids(ev.pillars))
+    for acc in ds.records(Accomplishment):
+        note((*acc.organizations, *acc.people, *acc.programs), acc.edition, acc.date.years, opt_id(acc.pillar))
+    for act in ds.records(Action):
+        note((*act.organizations, *act.programs), act.pillar.edition, (), [act.pillar.id])
+    for prog in ds.records(Program):
+        edition = prog.edition if prog.edition is not None else (prog.pillar.edition if prog.pillar else None)
+        note(prog.organizations, edition, date_years(prog.started), opt_id(prog.pillar))
+    for ed in ds.records(Edition):
+        note(ed.leaders, ed.year, (), ())
+    return found
+
+
+def activity(rec: Record, ds: Dataset) -> Activity:
+    return ds.derived(activities).get((type(rec), rec.id), _NO_ACTIVITY)
+
+
+def pillar_activity(ds: Dataset) -> tuple[dict[str, set[str]], dict[str, set[int]]]:
+    """For each pillar id, the organizations active under it and the years of activity under it."""
+    orgs: dict[str, set[str]] = {}
+    years: dict[str, set[int]] = {}
+    for (cls, rid), a in ds.derived(activities).items():
+        for pid in a.pillars:
+            if cls is Organization:
+                orgs.setdefault(pid, set()).add(rid)
+            years.setdefault(pid, set()).update(a.years)
+    return orgs, years
+
+
+def cited_editions(ds: Dataset) -> dict[str, set[int]]:
+    """For each source id, the editions of the records that cite it."""
+    found: dict[str, set[int]] = {}
+    for cls in ds.record_types:
+        for rec in ds.records(cls):
+            edition = edition_of(rec)
+            if edition is not None and cls is not Source:
+                for citation in getattr(rec, "sources", ()):
+                    found.setdefault(citation.source.id, set()).add(edition)
+    return found
+
+
+PILLAR_DOC = "a `Pillar`, its id, or text `hled.pillars.lookup` resolves."
+AGENCY_DOC = "same as *organization*."
+
+
+def edition_criterion(doc: str = "an edition year or `Edition`.", keys: Keys = edition_key) -> Criterion:
+    return Criterion(doc, keys, read_edition, number=True)
+
+
+def year_criterion(doc: str, keys: Keys = date_keys) -> Criterion:
+    return Criterion(doc, keys, read_integer, number=True)
+
+
+def reference_criterion(doc: str, keys: Keys, registry: str) -> Criterion:
+    return Criterion(doc, keys, read_record(registry))
+
+
+def kind_criterion(kinds: Any, doc: str) -> Criterion:
+    return Criterion(doc, kind_key, read_choice(kinds))
+
+
+BY_ORGANIZATION = reference_criterion(
+    "an organization that did it; *agency* is the same.", organization_keys, "organizations"
+)
+BY_SOURCE = reference_criterion("the source document.", source_keys, "sources")
+
+
+def pillar_orgs(p: Pillar, ds: Dataset) -> Iterable[str]:
+    return ds.derived(pillar_activity)[0].get(p.id, ())
+
+
+def workstream_orgs(w: Workstream, ds: Dataset) -> set[str]:
+    return {o.id for a in w.actions for o in a.organizations}
+
+
+ROLE_IN_EDITION = Criterion(
+    "a role held in an edition.", lambda o, ds: [(r.role, r.edition) for r in o.roles], read_integer
+)
+
+
+def position_orgs(p: Person, ds: Dataset) -> list[str]:
+    return [pos.organization.id for pos in p.positions if pos.organization is not None]
