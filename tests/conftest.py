@@ -1,13 +1,30 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 import hled
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
+# the fuzz tests' settings: the same examples on every run; each test sets its own count
+FUZZ = settings(
+    derandomize=True,
+    database=None,
+    deadline=None,
+    max_examples=25,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+
+
+def run_python(code: str, **kwargs: object) -> str:
+    """Run *code* in a fresh interpreter (this one's); return what it printed."""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, **kwargs)  # type: ignore[call-overload]
+    return result.stdout
 
 
 @pytest.fixture(name="mini", scope="session")

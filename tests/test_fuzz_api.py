@@ -16,24 +16,17 @@ import math
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import hled
 from hled._cli import main
 from hled._dataset import KINDS
 
-from .conftest import MINI
+from .conftest import FUZZ, MINI
 
 REGISTRIES = tuple(kind.name for kind in KINDS)
 
-FUZZ = settings(
-    derandomize=True,
-    database=None,
-    deadline=None,
-    max_examples=25,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
 DOCUMENTED = (hled.RecordNotFound, hled.AmbiguousLookup, ValueError, TypeError)
 
 # What Python itself says when code, not the user, got a type wrong: never acceptable from hled.

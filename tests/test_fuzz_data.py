@@ -23,12 +23,13 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import hled
 from hled._cli import main
 
+from .conftest import FUZZ as FUZZ_BASE
 from .conftest import MINI
 
 FILES = hled._dataset.FILES
@@ -66,13 +67,7 @@ REFERENCES = frozenset(
 )
 DATES = frozenset({"date", "announced", "launched", "published", "started", "start", "end"})
 BAD_DATES = ("2021-02-30", "2021-13", "2021-00-10", "0000", "2021-1", "21", "2021-09-09/2021-09-08", "٢٠٢١", "")
-FUZZ = settings(
-    derandomize=True,
-    database=None,
-    deadline=None,
-    max_examples=60,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+FUZZ = settings(FUZZ_BASE, max_examples=60)
 DEFAULT_DIGEST = hled.dataset().digest
 
 

@@ -1,8 +1,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -10,16 +8,13 @@ import pytest
 
 import hled
 
-
-def _python(code: str, **kwargs) -> str:
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, **kwargs)
-    return result.stdout
+from .conftest import run_python
 
 
 class TestImport:
     def test_import_reads_no_data_and_defers_dependencies(self):
         """import hled opens no data file and imports neither cattrs, dateutil nor attrs."""
-        out = _python(
+        out = run_python(
             "import os, sys\n"
             "opened = []\n"
             "sys.addaudithook(lambda ev, args: opened.append(str(args[0])) if ev == 'open' else None)\n"
@@ -30,22 +25,6 @@ class TestImport:
         )
 
         assert out.splitlines() == ["0", "[]"]
-
-    def test_first_access_loads_once_from_many_threads(self):
-        """32 threads asking at once all get the same dataset."""
-        out = _python(
-            "import sys, threading, hled\n"
-            "sys.setswitchinterval(1e-6)\n"
-            "seen = []\n"
-            "barrier = threading.Barrier(32)\n"
-            "def go():\n"
-            "    barrier.wait(); seen.append(hled.dataset())\n"
-            "threads = [threading.Thread(target=go) for _ in range(32)]\n"
-            "[t.start() for t in threads]; [t.join() for t in threads]\n"
-            "print(len(seen), len({id(d) for d in seen}))\n"
-        )
-
-        assert out.split() == ["32", "1"]
 
     def test_public_names(self):
         """Every name in __all__ resolves, and unknown names raise AttributeError."""
@@ -86,7 +65,7 @@ class TestZip:
                 if path.is_file() and "__pycache__" not in path.parts:
                     zf.write(path, Path("hled") / path.relative_to(package))
 
-        out = _python(
+        out = run_python(
             "import sys, json; sys.path.insert(0, sys.argv[1]) if len(sys.argv) > 1 else None\n"
             f"sys.path.insert(0, {str(archive)!r})\n"
             "import hled\n"
@@ -97,3 +76,18 @@ class TestZip:
         where, count, found = json.loads(out)
         assert where.startswith(str(archive))
         assert (count, found) == (7, "usaid")
+
+
+def test_static_names_follow_the_kinds():
+    """What `hled` declares for type checkers and `__all__` names every registry of `hled.Dataset`, and no other."""
+    import typing
+
+    from hled._dataset import KINDS, Dataset
+
+    source = (Path(hled.__file__).parent / "__init__.py").read_text(encoding="utf-8")
+    names = {kind.name for kind in KINDS}
+
+    assert names | {"agencies"} <= set(hled.__all__)
+    for kind in KINDS:
+        assert f"    {kind.name}: {kind.registry_class.__name__}\n" in source
+        assert typing.get_type_hints(Dataset)[kind.name] is kind.registry_class

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -14,14 +12,9 @@ import pytest
 import hled
 from hled._dataset import KINDS
 
-from .conftest import MINI
+from .conftest import MINI, run_python
 
 REGISTRY_NAMES = tuple(kind.name for kind in KINDS)
-
-
-def _python(code: str) -> str:
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return result.stdout
 
 
 def in_threads(count: int, work: Callable[[int], Any]) -> list[Any]:
@@ -49,7 +42,7 @@ def in_threads(count: int, work: Callable[[int], Any]) -> list[Any]:
 class TestFirstAccess:
     def test_32_threads_load_once(self):
         """32 threads touching different public names at once build the default dataset, and each file, once."""
-        out = _python(
+        out = run_python(
             "import sys, threading, hled, hled._dataset as d, hled._build as b\n"
             "sys.setswitchinterval(1e-6)\n"
             "builds, files = [], []\n"

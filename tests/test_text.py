@@ -7,11 +7,13 @@ from hypothesis import strategies as st
 
 from hled._text import SearchIndex, fold
 
+from .conftest import FUZZ
+
 WORDS = ["supply", "chain", "border", "trade", "energy", "women", "entrepreneur", "digital", "port", "customs"]
 
 
 class TestSearchIndex:
-    @settings(derandomize=True, database=None, deadline=None, max_examples=40)
+    @settings(FUZZ, max_examples=40)
     @given(seed=st.integers(0, 2**32 - 1), copies=st.sampled_from([1, 3, 40]))
     def test_ranking_is_by_score_then_document(self, seed, copies):
         """Copies of a document score exactly alike, and results come best first, ties in document order."""
