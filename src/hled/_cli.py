@@ -22,7 +22,7 @@ import hled
 from hled._dataset import KINDS, Dataset
 from hled._export import write_csv, write_json
 from hled._record import Record
-from hled._registry import Registry
+from hled._registry import Registry, Selection
 from hled._sources import Citation
 from hled._structure import unstructure
 from hled.errors import AmbiguousLookup, DataError, HledError, RecordNotFound
@@ -158,13 +158,13 @@ def _shown(record: Record, column: str) -> str:
 
 def _list(args: argparse.Namespace) -> int:
     ds = _dataset(args)
-    registry: Registry[Any] = getattr(ds, args.registry)
+    registry = getattr(ds, args.registry)
     criteria = {}
     for crit in registry.CRITERIA:
         values = getattr(args, crit, None)
         if values:
             criteria[crit] = values[0] if len(values) == 1 else tuple(values)
-    selection = registry._select(criteria)
+    selection: Selection[Any] = registry.filter(**criteria)
     if args.json:
         _emit(json.dumps(selection.to_dicts(), ensure_ascii=False, indent=2))
         return 0

@@ -107,7 +107,7 @@ class Dataset:
 
     def records(self, cls: type[_T]) -> tuple[_T, ...]:
         """The records of one type, in registry order."""
-        found: tuple[_T, ...] = getattr(self, KIND_OF[cls].name)._records
+        found: tuple[_T, ...] = tuple(getattr(self, KIND_OF[cls].name))
         return found
 
     @property
