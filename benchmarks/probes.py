@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import resource
@@ -77,11 +78,17 @@ def warm() -> dict[str, Any]:
 def _build_indexes(ds: Any) -> None:
     """Build every registry's lookup table and filter tables (built on first use since 0.2; at load before)."""
     for registry in ds.registries.values():
-        lookup_table = getattr(registry, "_lookup_table", None)
-        if lookup_table is not None:
-            lookup_table()
+        if hasattr(registry, "_lookup_table"):  # 0.1.x
+            registry._lookup_table()
             for name in registry._axes:
                 registry._axis_table(name)
+            continue
+        with contextlib.suppress(LookupError):
+            registry.lookup("\x00")  # a miss: the lookup table is built, no suggestion is sought
+        for name, criterion in registry.CRITERIA.items():
+            key = next((k for rec in registry for k in criterion.keys(rec, ds)), None)
+            if key is not None:
+                registry.filter(**{name: key})
 
 
 def scale(folder: str) -> dict[str, Any]:

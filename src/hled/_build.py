@@ -6,6 +6,7 @@ immutable records or raises one `DataError` listing every problem.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -75,9 +76,10 @@ def _record_list(name: str, raw: Any, problems: list[str]) -> list[Any]:
     return raw
 
 
-def _where(raw: Any, index: int) -> str:
+def _where(name: str, raw: Any, index: int) -> str:
+    """Where a record is, for a problem's message: ``pillars.json: record '2013-pillar-1' (#0)``."""
     rid = raw.get("id") if type(raw) is dict else None
-    return f"record {clip(repr(rid), 80)} (#{index})" if type(rid) is str else f"record #{index}"
+    return f"{name}: " + (f"record {clip(repr(rid), 80)} (#{index})" if type(rid) is str else f"record #{index}")
 
 
 def _problems(raw: Any, cls: type, what: str) -> list[str]:
@@ -160,12 +162,12 @@ def _fields(cls: type) -> tuple[attrs.Attribute[Any], ...]:
     return tuple(attrs.fields(attrs.resolve_types(cls)))
 
 
-def _structured(raw: Any, cls: type, what: str, problems: list[str]) -> Any:
-    """*raw* structured, or None with its problems added to *problems*."""
+def _structured(raw: Any, cls: type, where: Callable[[], str], problems: list[str]) -> Any:
+    """*raw* structured, or None with its problems (each prefixed with *where*) added to *problems*."""
     try:
         return structure(raw, cls)
-    except Exception:
-        problems.extend(_problems(raw, cls, what))
+    except Exception:  # whatever it is, the detailed converter decides and words it
+        problems.extend(_problems(raw, cls, where()))
         return None
 
 
@@ -196,7 +198,7 @@ def _structure_all(
             rid = raw.get("id") if type(raw) is dict else None
             if type(rid) is str and seen[rid] != index:
                 continue
-            record = _structured(raw, cls, f"{name}: {_where(raw, index)}", problems)
+            record = _structured(raw, cls, functools.partial(_where, name, raw, index), problems)
             if record is None:
                 if type(rid) is str:
                     bad.add(rid)
@@ -212,7 +214,7 @@ def _check_links(
     links = []
     for index, raw in enumerate(raws):
         with resolving(tables, broken):
-            link = _structured(raw, CrosswalkLink, f"{CROSSWALK}: link #{index}", problems)
+            link = _structured(raw, CrosswalkLink, functools.partial("{}: link #{}".format, CROSSWALK, index), problems)
         if link is None:
             continue
         for end, year in (("earlier", 2013), ("later", 2021)):

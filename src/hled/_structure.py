@@ -42,16 +42,19 @@ __all__ = [
 
 _T = TypeVar("_T")
 Tables = dict[type, dict[str, Any]]
-_TABLES: contextvars.ContextVar[tuple[Tables, dict[type, set[str]]]] = contextvars.ContextVar("hled_resolving")
+_TABLES: contextvars.ContextVar[tuple[Tables, dict[type, set[str]], dict[Any, Any]]] = contextvars.ContextVar(
+    "hled_resolving"
+)
 
 
 @contextmanager
 def resolving(tables: Tables, broken: dict[type, set[str]]) -> Iterator[None]:
     """Resolve references against *tables* (record type -> id -> record) inside the block.
 
-    *broken* holds the ids of records that failed, so that a reference to one says so.
+    *broken* holds the ids of records that failed, so that a reference to one says so. Values
+    of one kind given alike (a citation of the same place) are built once within the block.
     """
-    token = _TABLES.set((tables, broken))
+    token = _TABLES.set((tables, broken, {}))
     try:
         yield
     finally:
@@ -60,7 +63,7 @@ def resolving(tables: Tables, broken: dict[type, set[str]]) -> Iterator[None]:
 
 def table(cls: type) -> tuple[dict[str, Any], set[str]]:
     """The records of *cls* built so far by id, and the ids of those that failed."""
-    tables, broken = _TABLES.get()
+    tables, broken, _ = _TABLES.get()
     return tables.get(cls, {}), broken.get(cls, set())
 
 
@@ -142,6 +145,26 @@ def _many(inner: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, ...]]:
     return read
 
 
+def _value(cls: type) -> Callable[[Any], Any]:
+    """Read a value object; one holding no list (a citation, an amount) is shared by every record giving it alike.
+
+    Immutable, so sharing changes nothing a user can see; the bundled data's 983
+    citations name 250 places (see docs/performance.md for what it saves).
+    """
+    if any(get_origin(f.type) is tuple for f in attrs.fields(attrs.resolve_types(cls))):
+        return functools.partial(structure, cls=cls)
+
+    def read(value: Any) -> Any:
+        shared = _TABLES.get()[2]
+        key = (cls, *value.items())  # a TypeError for an unhashable item: the quick path rejects it
+        found = shared.get(key)
+        if found is None:
+            found = shared[key] = structure(value, cls)
+        return found
+
+    return read
+
+
 def _reader(t: Any) -> Callable[[Any], Any]:
     """How the quick path reads a value of the annotated type *t*."""
     members = [a for a in get_args(t) if a is not type(None)] if get_origin(t) is not Literal else []
@@ -158,7 +181,7 @@ def _reader(t: Any) -> Callable[[Any], Any]:
     if isinstance(t, type) and issubclass(t, Record):
         return _reference((t,))
     if is_value_type(t):
-        return functools.partial(structure, cls=t)
+        return _value(t)
     if members and all(isinstance(m, type) and issubclass(m, Record) for m in members):
         inner = _reference(tuple(members))
         return _optional(inner) if type(None) in get_args(t) else inner
@@ -169,11 +192,11 @@ def _reader(t: Any) -> Callable[[Any], Any]:
 
 
 @functools.cache
-def _plan(cls: Any) -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, Callable[[Any], Any]], ...]]:
+def _plan(cls: Any) -> tuple[frozenset[str], frozenset[str], dict[str, Callable[[Any], Any]]]:
     """The keys *cls* takes, those it needs, and how to read each."""
     fields = [f for f in attrs.fields(attrs.resolve_types(cls)) if f.init]
     required = frozenset(f.name for f in fields if f.default is attrs.NOTHING)
-    return frozenset(f.name for f in fields), required, tuple((f.name, _reader(f.type)) for f in fields)
+    return frozenset(f.name for f in fields), required, {f.name: _reader(f.type) for f in fields}
 
 
 def structure(raw: Any, cls: type[_T]) -> _T:
@@ -181,7 +204,7 @@ def structure(raw: Any, cls: type[_T]) -> _T:
     known, required, readers = _plan(cast("type", cls))
     if type(raw) is not dict or not raw.keys() <= known or not required <= raw.keys():
         raise _Reject
-    return cls(**{name: read(raw[name]) for name, read in readers if name in raw})
+    return cls(**{name: readers[name](value) for name, value in raw.items()})
 
 
 def _plain(value: Any) -> Any:
