@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -66,14 +67,13 @@ def _data_dictionary() -> str:
         lines += [f"## {cls.__name__}", "", doc + where, ""]
         lines += ["| field | type | required | description |", "|---|---|---|---|"]
         for field in attrs.fields(cls):
-            if not field.init:
-                need = "*derived*"
-            elif field.default is attrs.NOTHING:
-                need = "yes"
-            else:
-                need = "no"
+            need = "yes" if field.default is attrs.NOTHING else "no"
             text = docs.get(field.name, "").replace("|", "\\|")
             lines.append(f"| `{field.name}` | {_type_text(field.type)} | {need} | {text} |")
+        for name in getattr(cls, "BACK_REFERENCES", ()):  # properties the loader fills, not stored
+            target = typing.get_type_hints(getattr(cls, name).fget)["return"]
+            text = docs.get(name, "").replace("|", "\\|")
+            lines.append(f"| `{name}` | {_type_text(target)} | *derived* | {text} |")
         lines.append("")
     lines += [
         "## Dates",

@@ -105,12 +105,12 @@ class TestRendering:
         person = next(p for p in hled.people if p.positions and p.positions[0].organization)
         link = hled.compare_editions().links[0]
 
-        assert repr(citation) == f"Citation({citation.source.id!r}, locator={citation.locator!r})"
+        assert repr(citation) == f"Citation(source={citation.source.id!r}, locator={citation.locator!r})"
         assert str(citation).startswith(citation.source.id)
         assert repr(person.positions[0]) == (
-            f"Position({person.positions[0].title!r}, {person.positions[0].organization.id!r})"
+            f"Position(title={person.positions[0].title!r}, organization={person.positions[0].organization.id!r})"
         )
-        assert repr(link) == f"CrosswalkLink({link.earlier.id!r} -> {link.later.id!r})"
+        assert repr(link) == f"CrosswalkLink(earlier={link.earlier.id!r}, later={link.later.id!r})"
         assert repr(hled.compare_editions()).startswith("<Crosswalk: ")
 
     def test_variant(self):
@@ -119,7 +119,7 @@ class TestRendering:
 
         variant = hled.Variant(field="date", value="2013-05-02", sources=(citation,))
 
-        assert repr(variant) == "Variant('date', '2013-05-02')"
+        assert repr(variant) == "Variant(field='date', value='2013-05-02')"
 
     def test_action_edition(self):
         """An action's edition is its pillar's."""
@@ -158,4 +158,6 @@ class TestDateEdges:
 
         assert day.start is day
         assert day.end is day
-        assert repr(DateRange(day, PartialDate(2022))) == "DateRange('2021-09-09/2022')"
+        assert repr(DateRange(day, PartialDate(2022))) == (
+            "DateRange(start=PartialDate(year=2021, month=9, day=9), end=PartialDate(year=2022))"
+        )

@@ -293,14 +293,16 @@ class TestRecords:
     def test_to_dict(self, mini):
         """hled.to_dict unstructures one record; other objects are a TypeError."""
         assert hled.to_dict(mini.programs.get("surges"))["organizations"] == ["usaid"]
-        with pytest.raises(TypeError, match="to_dict expects an hled record, got dict"):
+        with pytest.raises(
+            TypeError, match=r"to_dict expects an hled record or value \(Record, Citation, .*\), got dict"
+        ):
             hled.to_dict({})  # type: ignore[arg-type]
 
     def test_repr_and_html(self, mini):
         """Records have a short repr and an HTML table."""
         usaid = mini.organizations.get("usaid")
 
-        assert repr(usaid) == "Organization(id='usaid', 'U.S. Agency for International Development')"
+        assert repr(usaid) == "Organization(id='usaid', name='U.S. Agency for International Development')"
         assert "<th style='text-align:left'>acronym</th>" in usaid._repr_html_()
 
 

@@ -9,7 +9,7 @@ import attrs
 from hled._dates import Date
 from hled._organizations import Organization
 from hled._people import Person
-from hled._record import Record, cited, derived, edition_year, positive, slug, text, texts
+from hled._record import Linked, Record, cited, edition_year, positive, slug, text, texts
 from hled._sources import Citation, Source, Variant
 
 __all__ = [
@@ -47,7 +47,7 @@ ProgramKind: TypeAlias = Literal[
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Edition(Record):
+class Edition(Linked):
     """One edition of the dialogue: the 2013 original or the 2021 relaunch.
 
     Attributes:
@@ -71,11 +71,17 @@ class Edition(Record):
     sources: tuple[Citation, ...] = attrs.field(validator=cited)
     notes: tuple[str, ...] = attrs.field(default=(), validator=texts)
     variants: tuple[Variant, ...] = ()
-    pillars: tuple[Pillar, ...] = derived()
+
+    BACK_REFERENCES = ("pillars",)
+
+    @property
+    def pillars(self) -> tuple[Pillar, ...]:
+        """*Derived*: its pillars, in order."""
+        return self._linked("pillars")
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Pillar(Record):
+class Pillar(Linked):
     """One of the dialogue's pillars (3 in 2013, 4 in 2021).
 
     Attributes:
@@ -98,12 +104,22 @@ class Pillar(Record):
     sources: tuple[Citation, ...] = attrs.field(validator=cited)
     notes: tuple[str, ...] = attrs.field(default=(), validator=texts)
     variants: tuple[Variant, ...] = ()
-    workstreams: tuple[Workstream, ...] = derived()
-    actions: tuple[Action, ...] = derived()
+
+    BACK_REFERENCES = ("workstreams", "actions")
+
+    @property
+    def workstreams(self) -> tuple[Workstream, ...]:
+        """*Derived*: its workstreams, in order."""
+        return self._linked("workstreams")
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        """*Derived*: its actions, in order."""
+        return self._linked("actions")
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Workstream(Record):
+class Workstream(Linked):
     """A named sub-topic or heading under a pillar (or a priority area of an edition).
 
     Attributes:
@@ -124,7 +140,13 @@ class Workstream(Record):
     summary: str | None = attrs.field(default=None, validator=text)
     sources: tuple[Citation, ...] = attrs.field(validator=cited)
     notes: tuple[str, ...] = attrs.field(default=(), validator=texts)
-    actions: tuple[Action, ...] = derived()
+
+    BACK_REFERENCES = ("actions",)
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        """*Derived*: its actions, in order."""
+        return self._linked("actions")
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -215,7 +237,7 @@ class CrosswalkLink:
     editorial: Literal[True]
 
     def __repr__(self) -> str:
-        return f"CrosswalkLink({self.earlier.id!r} -> {self.later.id!r})"
+        return f"CrosswalkLink(earlier={self.earlier.id!r}, later={self.later.id!r})"
 
 
 Stage: TypeAlias = Union[Pillar, Workstream]  # noqa: UP007

@@ -111,13 +111,22 @@ def compare_editions() -> Crosswalk:
     return default().compare_editions()
 
 
-def to_dict(record: Record) -> dict[str, Any]:
-    """Return *record* as JSON-ready data (references as ids), round-trippable through the loader.
+def to_dict(value: Any) -> dict[str, Any]:
+    """Return a record or value as JSON-ready data, round-trippable through the loader.
+
+    A record comes as its data file holds it (references as ids); a value (a `Citation`,
+    `Money`, `Count`, `Position`, `Role`, `Variant`, `CrosswalkLink`) as a record's file
+    holds it inside the record, leaving out fields that hold their default; a
+    `PartialDate` or `DateRange` as its parts.
 
     Raises:
-        TypeError: *record* is not an hled record.
+        TypeError: *value* is none of those types.
     """
-    if not isinstance(record, Record):
-        msg = f"to_dict expects an hled record, got {type(record).__name__} {record!r}"
+    if not isinstance(value, _CONVERTIBLE):
+        names = ", ".join(t.__name__ for t in _CONVERTIBLE)
+        msg = f"to_dict expects an hled record or value ({names}), got {type(value).__name__} {value!r}"
         raise TypeError(msg)
-    return unstructure(record)
+    return unstructure(value, omit_defaults=not isinstance(value, Record))
+
+
+_CONVERTIBLE = (Record, Citation, Money, Count, Position, Role, Variant, CrosswalkLink, PartialDate, DateRange)

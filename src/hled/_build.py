@@ -292,28 +292,34 @@ def _semantic_checks(
 
 
 def _fill_derived(of: Callable[[type], tuple[Any, ...]]) -> None:
-    """Set the derived back-references: an edition's pillars, a pillar's workstreams and actions, and so on."""
-    set_ = object.__setattr__
+    """Link the records others point back to: an edition's pillars, a pillar's workstreams and actions, and so on."""
     # grouped in one pass each (by the identity of the referenced record): linear, not N x M
     by_year: dict[int, list[Pillar]] = {}
     for p in of(Pillar):
         by_year.setdefault(p.edition, []).append(p)
-    for edition in of(Edition):
-        set_(edition, "pillars", tuple(by_year.get(edition.year, ())))
     under: dict[int, list[Workstream | Action]] = {}
     for w in of(Workstream):
         under.setdefault(id(w.pillar), []).append(w)
     for a in of(Action):
         under.setdefault(id(a.pillar), []).append(a)
-    for pillar in of(Pillar):
-        children = under.get(id(pillar), ())
-        set_(pillar, "workstreams", tuple(c for c in children if isinstance(c, Workstream)))
-        set_(pillar, "actions", tuple(c for c in children if isinstance(c, Action)))
     in_ws: dict[int, list[Action]] = {}
     for a in of(Action):
         in_ws.setdefault(id(a.workstream), []).append(a)
+    set_ = object.__setattr__
+    for edition in of(Edition):
+        set_(edition, "_back", {"pillars": tuple(by_year.get(edition.year, ()))})
+    for pillar in of(Pillar):
+        children = under.get(id(pillar), ())
+        set_(
+            pillar,
+            "_back",
+            {
+                "workstreams": tuple(c for c in children if isinstance(c, Workstream)),
+                "actions": tuple(c for c in children if isinstance(c, Action)),
+            },
+        )
     for ws in of(Workstream):
-        set_(ws, "actions", tuple(in_ws.get(id(ws), ())))
+        set_(ws, "_back", {"actions": tuple(in_ws.get(id(ws), ()))})
 
 
 def _version(raw: Any, problems: list[str]) -> str:

@@ -142,7 +142,7 @@ def _shown_columns(records: Sequence[Record]) -> list[str]:
     """The id and up to six telling columns of the records' type, in model order."""
     if not records:
         return ["id"]
-    names = [f.name for f in attrs.fields(type(records[0])) if f.init and f.name in _SHOWN]
+    names = [f.name for f in attrs.fields(type(records[0])) if f.name in _SHOWN]
     return ["id", *names][:7]
 
 
@@ -212,7 +212,7 @@ def _referrers(ds: Dataset, record: Record) -> list[Record]:
     for reg in ds.registries.values():
         for other in reg:
             for field in attrs.fields(type(other)):
-                if not field.init or field.name == "sources":
+                if field.name == "sources":
                     continue
                 value = getattr(other, field.name)
                 if value is record or (isinstance(value, tuple) and any(v is record for v in value)):
@@ -237,15 +237,16 @@ def _show(args: argparse.Namespace) -> int:
         _emit(json.dumps(unstructure(record), ensure_ascii=False, indent=2))
         return 0
     lines = [f"{type(record).__name__} {record.id}"]
-    for field in attrs.fields(type(record)):
-        value = getattr(record, field.name)
-        if field.name == "id" or value is None or value == ():
+    # its fields, then what points back to it (an edition's pillars, a pillar's actions)
+    for name in (*(f.name for f in attrs.fields(type(record))), *getattr(record, "BACK_REFERENCES", ())):
+        value = getattr(record, name)
+        if name == "id" or value is None or value == ():
             continue
         if isinstance(value, tuple):
-            lines.append(f"  {field.name}:")
+            lines.append(f"  {name}:")
             lines.extend(f"    - {_describe(v)}" for v in value)
         else:
-            lines.append(f"  {field.name}: {_describe(value)}")
+            lines.append(f"  {name}: {_describe(value)}")
     referrers = _referrers(ds, record)
     if referrers:
         lines.append("  referenced by:")

@@ -182,7 +182,7 @@ def describe(exc: BaseException, type_: type | None) -> str:
     """Our own messages for cattrs' `transform_error`: they already say what was expected."""
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
         keys = ", ".join(repr(k) for k in sorted(exc.extra_fields))
-        allowed = ", ".join(f.name for f in attrs.fields(exc.cl) if f.init)
+        allowed = ", ".join(f.name for f in attrs.fields(exc.cl))
         return clip(f"unknown field(s) {keys}; {exc.cl.__name__} fields are: {allowed}")
     if isinstance(exc, KeyError):
         return "required field missing"

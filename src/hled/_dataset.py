@@ -251,8 +251,6 @@ def _referenced(cls: type) -> list[type]:
     """The record types *cls* refers to, directly or through the values it holds (a citation's source)."""
     found = []
     for field in attrs.fields(attrs.resolve_types(cls)):
-        if not field.init:
-            continue  # a derived back-reference
         target, _ = reference_target(field.type)
         if target is not None:
             found.append(target)

@@ -164,7 +164,8 @@ class PartialDate(_Ordered):
         return text
 
     def __repr__(self) -> str:
-        return f"PartialDate({str(self)!r})"
+        known = [f"year={self.year}", *(f"{n}={v}" for n, v in (("month", self.month), ("day", self.day)) if v)]
+        return f"PartialDate({', '.join(known)})"
 
 
 def _check_span(inst: DateRange, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -239,7 +240,7 @@ class DateRange(_Ordered):
         return f"{self.start}/{self.end}"
 
     def __repr__(self) -> str:
-        return f"DateRange({str(self)!r})"
+        return f"DateRange(start={self.start!r}, end={self.end!r})"
 
 
 Date: TypeAlias = PartialDate | DateRange
@@ -255,8 +256,10 @@ def parse_date(text: Any) -> Date:
     """Parse a date or a span in the EDTF level 0 form the data files use.
 
     Examples:
-        >>> parse_date("2014"), parse_date("2022-08-31/2022-09-01")
-        (PartialDate('2014'), DateRange('2022-08-31/2022-09-01'))
+        >>> parse_date("2014")
+        PartialDate(year=2014)
+        >>> parse_date("2022-08-31/2022-09-01")
+        DateRange(start=PartialDate(year=2022, month=8, day=31), end=PartialDate(year=2022, month=9, day=1))
 
     Raises:
         TypeError: *text* is not a string.
@@ -287,8 +290,8 @@ def as_date(value: object) -> Date:
     without a day is that whole month. A span's ends may take either form.
 
     Examples:
-        >>> as_date("Sept 2022"), as_date("12 September 2022"), as_date("2021-08-31/Sept 2022")
-        (PartialDate('2022-09'), PartialDate('2022-09-12'), DateRange('2021-08-31/2022-09'))
+        >>> [str(as_date(text)) for text in ("Sept 2022", "12 September 2022", "2021-08-31/Sept 2022")]
+        ['2022-09', '2022-09-12', '2021-08-31/2022-09']
 
     Raises:
         TypeError: *value* is none of those types.

@@ -168,7 +168,7 @@ def _record_tables(ds: Dataset, registry: str) -> list[_Table]:
     singular = cls.__name__.lower()
     owner = f"{singular}_id"
     docs = field_descriptions(cls)
-    fields = [f for f in attrs.fields(cls) if f.init]
+    fields = list(attrs.fields(cls))
     main = _Table(registry, (cls.__doc__ or "").strip().splitlines()[0], ["id"])
     extra: list[_Table] = []
     dates: list[str] = []
@@ -225,7 +225,7 @@ def _child_table(
     table.fields.append({"name": "seq", "type": "integer", "description": "1-based position in the list."})
     docs = field_descriptions(value_type)
     attrs.resolve_types(value_type)
-    value_fields = [f for f in attrs.fields(value_type) if f.init]
+    value_fields = list(attrs.fields(value_type))
     for field in value_fields:
         column = "source_id" if value_type is Citation and field.name == "source" else field.name
         if column in ("start", "end") or field.name == "sources":

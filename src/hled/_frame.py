@@ -57,8 +57,6 @@ def _columns(cls: type[Record]) -> list[tuple[str, str, str]]:
     attrs.resolve_types(cls)
     columns: list[tuple[str, str, str]] = []
     for field in attrs.fields(cls):
-        if not field.init:
-            continue
         name = field.name
         if name == "sources":
             columns += [("sources", name, "source-ids"), ("locators", name, "locators")]
@@ -158,7 +156,7 @@ def _short(text: str, limit: int) -> str:
 
 
 def _summary_columns(cls: type) -> list[str]:
-    names = {f.name for f in attrs.fields(cls) if f.init}
+    names = {f.name for f in attrs.fields(cls)}
     return ["id", *[c for c in _SUMMARY_COLUMNS if c in names][:6]]
 
 

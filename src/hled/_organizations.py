@@ -47,7 +47,7 @@ class Role:
     sources: tuple[Citation, ...] = attrs.field(validator=cited)
 
     def __repr__(self) -> str:
-        return f"Role({self.edition}, {self.role!r})"
+        return f"Role(edition={self.edition}, role={self.role!r})"
 
     def _text(self) -> str:
         return f"{self.edition} {self.role}"

@@ -33,8 +33,8 @@ class Position:
     note: str | None = attrs.field(default=None, validator=text)
 
     def __repr__(self) -> str:
-        org = f", {self.organization.id!r}" if self.organization else ""
-        return f"Position({self.title!r}{org})"
+        org = f", organization={self.organization.id!r}" if self.organization else ""
+        return f"Position(title={self.title!r}{org})"
 
     def __str__(self) -> str:
         text = self.title

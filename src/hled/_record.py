@@ -24,11 +24,11 @@ from hled._codes import COUNTRIES
 
 __all__ = [
     "FieldProblem",
+    "Linked",
     "Record",
     "cited",
     "clip",
     "country_code",
-    "derived",
     "edition_year",
     "human",
     "kind_of",
@@ -144,13 +144,14 @@ class Record:
         label = self._label()
         if len(label) > 70:
             label = label[:67] + "..."
-        return f"{type(self).__name__}(id={self.id!r}, {label!r})"
+        field = next((n for n in ("title", "name", "summary") if getattr(self, n, None) is not None), "summary")
+        return f"{type(self).__name__}(id={self.id!r}, {field}={label!r})"
 
     def _repr_html_(self) -> str:
         rows = "".join(
             f"<tr><th style='{_LEFT}'>{_escape(field.name)}</th><td style='{_LEFT}'>{value_html(value)}</td></tr>"
             for field in attrs.fields(type(self))
-            if field.init and (value := getattr(self, field.name)) is not None and value != ()
+            if (value := getattr(self, field.name)) is not None and value != ()
         )
         return f"<table><caption>{type(self).__name__} <code>{_escape(self.id)}</code></caption>{rows}</table>"
 
@@ -192,9 +193,21 @@ def clip(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
 
 
-def derived() -> Any:
-    """A back-reference the loader fills from other records' references: not data, not compared."""
-    return attrs.field(init=False, eq=False, repr=False, default=())
+class Linked(Record):
+    """A record that other records point back to (a pillar's actions): the loader fills the links.
+
+    Back-references are not fields: they are what the dataset's other records state, not
+    what this record states, so `attrs.asdict`, equality, hashing and `hled.to_dict` leave
+    them out and never recurse through them. A record copied, pickled or made with
+    `attrs.evolve` is detached from its dataset and has none.
+    """
+
+    __slots__ = ("_back",)
+    BACK_REFERENCES: ClassVar[tuple[str, ...]] = ()  # the properties that read them, in order
+
+    def _linked(self, name: str) -> tuple[Any, ...]:
+        found: tuple[Any, ...] = getattr(self, "_back", {}).get(name, ())
+        return found
 
 
 def reference_target(t: Any) -> tuple[type[Record] | None, bool]:

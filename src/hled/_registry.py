@@ -420,7 +420,7 @@ _WEIGHTS = {"name": 3.0, "title": 3.0, "acronym": 3.0, "name_es": 2.0, "title_es
 def search_fields(rec: Record) -> Iterator[tuple[str, float]]:
     """The weighted texts `search` ranks *rec* by."""
     for field in attrs.fields(type(rec)):
-        if not field.init or field.name in ("id", "sources"):
+        if field.name in ("id", "sources"):
             continue
         value = getattr(rec, field.name)
         if value is None or value == ():

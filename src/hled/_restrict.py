@@ -31,7 +31,7 @@ def _reference_fields(cls: type, file_of: dict[type, str]) -> dict[str, tuple[st
     found = {}
     for field in attrs.fields(cls):
         target, many = reference_target(field.type)
-        if target is not None and field.init and field.name != "sources":
+        if target is not None and field.name != "sources":
             optional = many or type(None) in get_args(field.type) or field.default is not attrs.NOTHING
             found[field.name] = (file_of[target], many, not optional)
     return found

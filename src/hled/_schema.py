@@ -215,8 +215,6 @@ def _object_schema(cls: type) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     required: list[str] = []
     for field in attrs.fields(cls):
-        if not field.init:
-            continue
         schema = _type_schema(field.type)
         _constrain(schema, field.validator)
         if field.name in docs:
@@ -281,7 +279,7 @@ def _value_types(cls: type) -> set[type]:
     found: set[type] = set()
     for field in attrs.fields(attrs.resolve_types(cls)):
         for t in get_args(field.type) or (field.type,):
-            if field.init and is_value_type(t) and t is not cls and t not in found:
+            if is_value_type(t) and t is not cls and t not in found:
                 found |= {t, *_value_types(t)}
     return found
 

@@ -60,7 +60,7 @@ class Citation:
         return self.source.id + (f" ({self.locator})" if self.locator else "")
 
     def __repr__(self) -> str:
-        return f"Citation({self.source.id!r}, locator={self.locator!r})"
+        return f"Citation(source={self.source.id!r}, locator={self.locator!r})"
 
     def _html(self) -> str:
         source = self.source
@@ -86,7 +86,7 @@ class Variant:
     note: str | None = attrs.field(default=None, validator=text)
 
     def __repr__(self) -> str:
-        return f"Variant({self.field!r}, {self.value!r})"
+        return f"Variant(field={self.field!r}, value={self.value!r})"
 
     def _text(self) -> str:
         return f"{self.field}: {self.value} (per {', '.join(dict.fromkeys(c.source.id for c in self.sources))})"

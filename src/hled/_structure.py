@@ -194,7 +194,7 @@ def _reader(t: Any) -> Callable[[Any], Any]:
 @functools.cache
 def _plan(cls: Any) -> tuple[frozenset[str], frozenset[str], dict[str, Callable[[Any], Any]]]:
     """The keys *cls* takes, those it needs, and how to read each."""
-    fields = [f for f in attrs.fields(attrs.resolve_types(cls)) if f.init]
+    fields = attrs.fields(attrs.resolve_types(cls))
     required = frozenset(f.name for f in fields if f.default is attrs.NOTHING)
     return frozenset(f.name for f in fields), required, {f.name: _reader(f.type) for f in fields}
 
@@ -227,8 +227,7 @@ def unstructure(value: Any, *, omit_defaults: bool = False) -> dict[str, Any]:
     """
     found = {}
     for field in attrs.fields(type(value)):
-        if field.init:
-            item = getattr(value, field.name)
-            if not (omit_defaults and field.default is not attrs.NOTHING and item == field.default):
-                found[field.name] = _plain(item)
+        item = getattr(value, field.name)
+        if not (omit_defaults and field.default is not attrs.NOTHING and item == field.default):
+            found[field.name] = _plain(item)
     return found
