@@ -7,6 +7,8 @@ import pytest
 
 import hled
 
+from .conftest import MINI
+
 
 def _edit(folder: Path, name: str, change) -> None:
     path = folder / name
@@ -344,3 +346,16 @@ class TestValueRules:
             "accomplishments.json: record '2022-surges-launch' (#2): value must be 0 or more, got -30 "
             "@ $.counts[0].value",
         )
+
+
+class TestOddPaths:
+    def test_empty_path_is_the_current_directory(self, monkeypatch):
+        """As for pathlib, "" is the current directory."""
+        monkeypatch.chdir(MINI)
+
+        assert hled.load("").digest == hled.load(MINI).digest
+
+    def test_nul_in_a_path_is_a_data_error(self):
+        """A path no file system can hold is reported like a missing directory, not with a bare ValueError."""
+        with pytest.raises(hled.DataError, match=r"'a\\x00b' cannot be opened .*expected a data directory"):
+            hled.load("a\0b")

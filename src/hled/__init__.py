@@ -13,11 +13,13 @@ Examples:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from hled.errors import AmbiguousLookup, DataError, HledError, RecordNotFound
 
 if TYPE_CHECKING:  # the names `__getattr__` gives, as type checkers see them
+    from typing import Any
+
     from hled._api import (
         Accomplishment,
         Action,

@@ -44,8 +44,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _plain(doc: str) -> str:
-    """A criterion's docstring line as plain help text (no reST markup)."""
-    return re.sub(r"`+|\*", "", doc).rstrip(".")
+    """A criterion's docstring line as command-line help: *agency* is --agency, no other markup."""
+    return re.sub(r"`+", "", re.sub(r"\*(\w+)\*", r"--\1", doc)).rstrip(".")
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -16,7 +16,7 @@ from hled._activities import Accomplishment, Event
 from hled._agenda import Action, Edition, Pillar, Program, Workstream
 from hled._codes import COUNTRIES
 from hled._dates import Date
-from hled._organizations import Organization
+from hled._organizations import Organization, RoleName
 from hled._people import Person
 from hled._record import Record
 from hled._registry import Criterion
@@ -30,8 +30,13 @@ Keys = Callable[[Any, "Dataset"], Iterable[Hashable]]
 # ---- a user's value -> an index key ------------------------------------------------------------
 
 
+def edition_years(ds: Dataset) -> frozenset[int]:
+    """The years of the dataset's editions."""
+    return frozenset(e.year for e in ds.editions)
+
+
 def listed_editions(ds: Dataset) -> str:
-    return " or ".join(str(y) for y in sorted(ds.edition_years))
+    return " or ".join(str(y) for y in sorted(ds._computed(edition_years)))
 
 
 def read_edition(ds: Dataset, name: str, value: object) -> Hashable:
@@ -41,7 +46,7 @@ def read_edition(ds: Dataset, name: str, value: object) -> Hashable:
     if isinstance(value, bool) or not isinstance(value, int):
         msg = f"edition must be an int year ({listed_editions(ds)}) or an Edition, got {type(value).__name__} {value!r}"
         raise TypeError(msg)
-    if value not in ds.edition_years:
+    if value not in ds._computed(edition_years):
         msg = f"edition must be one of {listed_editions(ds)}, got {value!r}"
         raise ValueError(msg)
     return value
@@ -174,29 +179,29 @@ def activities(ds: Dataset) -> dict[tuple[type, str], Activity]:
             act.years.update(dict.fromkeys(years))
             act.pillars.update(dict.fromkeys(pillars))
 
-    for ev in ds.records(Event):
+    for ev in ds._of(Event):
         note((*ev.organizations, *ev.people, *ev.chairs, *ev.programs), ev.edition, ev.date.years, ids(ev.pillars))
-    for acc in ds.records(Accomplishment):
+    for acc in ds._of(Accomplishment):
         note((*acc.organizations, *acc.people, *acc.programs), acc.edition, acc.date.years, opt_id(acc.pillar))
-    for act in ds.records(Action):
+    for act in ds._of(Action):
         note((*act.organizations, *act.programs), act.pillar.edition, (), [act.pillar.id])
-    for prog in ds.records(Program):
+    for prog in ds._of(Program):
         edition = prog.edition if prog.edition is not None else (prog.pillar.edition if prog.pillar else None)
         note(prog.organizations, edition, date_years(prog.started), opt_id(prog.pillar))
-    for ed in ds.records(Edition):
+    for ed in ds._of(Edition):
         note(ed.leaders, ed.year, (), ())
     return found
 
 
 def activity(rec: Record, ds: Dataset) -> Activity:
-    return ds.derived(activities).get((type(rec), rec.id), _NO_ACTIVITY)
+    return ds._computed(activities).get((type(rec), rec.id), _NO_ACTIVITY)
 
 
 def pillar_activity(ds: Dataset) -> tuple[dict[str, set[str]], dict[str, set[int]]]:
     """For each pillar id, the organizations active under it and the years of activity under it."""
     orgs: dict[str, set[str]] = {}
     years: dict[str, set[int]] = {}
-    for (cls, rid), a in ds.derived(activities).items():
+    for (cls, rid), a in ds._computed(activities).items():
         for pid in a.pillars:
             if cls is Organization:
                 orgs.setdefault(pid, set()).add(rid)
@@ -207,20 +212,20 @@ def pillar_activity(ds: Dataset) -> tuple[dict[str, set[str]], dict[str, set[int
 def cited_editions(ds: Dataset) -> dict[str, set[int]]:
     """For each source id, the editions of the records that cite it."""
     found: dict[str, set[int]] = {}
-    for cls in ds.record_types:
-        for rec in ds.records(cls):
+    for registry in ds.registries.values():
+        for rec in registry:
             edition = edition_of(rec)
-            if edition is not None and cls is not Source:
+            if edition is not None and not isinstance(rec, Source):
                 for citation in getattr(rec, "sources", ()):
                     found.setdefault(citation.source.id, set()).add(edition)
     return found
 
 
-PILLAR_DOC = "a `Pillar`, its id, or text `hled.pillars.lookup` resolves."
+PILLAR_DOC = 'a pillar, by its id or anything `hled.pillars.lookup` resolves (a title, "2021 Pillar II").'
 AGENCY_DOC = "same as *organization*."
 
 
-def edition_criterion(doc: str = "an edition year or `Edition`.", keys: Keys = edition_key) -> Criterion:
+def edition_criterion(doc: str = "an edition, by its year: 2013 or 2021.", keys: Keys = edition_key) -> Criterion:
     return Criterion(doc, keys, read_edition, number=True)
 
 
@@ -243,15 +248,22 @@ BY_SOURCE = reference_criterion("the source document.", source_keys, "sources")
 
 
 def pillar_orgs(p: Pillar, ds: Dataset) -> Iterable[str]:
-    return ds.derived(pillar_activity)[0].get(p.id, ())
+    return ds._computed(pillar_activity)[0].get(p.id, ())
 
 
 def workstream_orgs(w: Workstream, ds: Dataset) -> set[str]:
     return {o.id for a in w.actions for o in a.organizations}
 
 
+def read_role_in_edition(ds: Dataset, name: str, value: object) -> Hashable:
+    """A (role, edition) pair, each read as role= and edition= read it."""
+    pair: tuple[object, object] = value  # type: ignore[assignment]
+    return (read_choice(RoleName)(ds, "role", pair[0]), read_edition(ds, "edition", pair[1]))
+
+
+# an organization's role in an edition: what role= and edition= given together ask for
 ROLE_IN_EDITION = Criterion(
-    "a role held in an edition.", lambda o, ds: [(r.role, r.edition) for r in o.roles], read_integer
+    "a role held in an edition.", lambda o, ds: [(r.role, r.edition) for r in o.roles], read_role_in_edition
 )
 
 

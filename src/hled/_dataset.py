@@ -78,7 +78,8 @@ class Dataset:
         set_ = object.__setattr__
         set_(self, "version", version)
         set_(self, "_links", links)
-        set_(self, "_derived", {})
+        set_(self, "_memo", {})
+        set_(self, "_views", {})
         set_(self, "_lock", threading.Lock())
         for kind in KINDS:
             cls = kind.registry_class
@@ -100,31 +101,24 @@ class Dataset:
         """Every registry by its plural name, in the order the data files are built."""
         return {kind.name: getattr(self, kind.name) for kind in BUILD_ORDER}
 
-    @property
-    def edition_years(self) -> frozenset[int]:
-        """The years of the dataset's editions."""
-        return self.derived(_edition_years)
+    def _computed(self, compute: Callable[["Dataset"], _T]) -> _T:
+        """*compute* (a function of the dataset, such as an index) applied to this dataset, once kept.
 
-    def records(self, cls: type[_T]) -> tuple[_T, ...]:
+        Idempotent: two threads that race compute equal values, and either is kept.
+        """
+        found: _T | None = self._memo.get(compute)  # type: ignore[attr-defined]
+        if found is None:
+            found = self._memo[compute] = compute(self)  # type: ignore[attr-defined]
+        return found
+
+    def _of(self, cls: type[_T]) -> tuple[_T, ...]:
         """The records of one type, in registry order."""
         found: tuple[_T, ...] = tuple(getattr(self, KIND_OF[cls].name))
         return found
 
-    @property
-    def record_types(self) -> tuple[type[Record], ...]:
-        """The record types, in build order."""
-        return tuple(kind.record for kind in BUILD_ORDER)
-
-    def derived(self, compute: Callable[["Dataset"], _T]) -> _T:
-        """*compute* (a function of the dataset, such as an index) applied to this dataset, computed once."""
-        found: _T | None = self._derived.get(compute)  # type: ignore[attr-defined]
-        if found is None:
-            found = self._derived[compute] = compute(self)  # type: ignore[attr-defined]
-        return found
-
     def compare_editions(self) -> Crosswalk:
         """Return the 2013 ↔ 2021 crosswalk of pillars and workstreams (editorial)."""
-        return self.derived(_crosswalk)
+        return self._computed(_crosswalk)
 
     def search(self, text: str, limit: int = 10) -> list[Record]:
         """Search every registry at once; return records of any type, best first.
@@ -138,13 +132,13 @@ class Dataset:
         """
         if not can_search(text, limit):
             return []
-        engine, everything = self.derived(_search_index)
+        engine, everything = self._computed(_search_index)
         return [everything[doc] for _, doc in engine.query(text, limit)]
 
     @property
     def digest(self) -> str:
         """A SHA-256 of the data's content (not its formatting): equal data, equal digest."""
-        return self.derived(_digest)
+        return self._computed(_digest)
 
     def supported_by(self, *qualities: Quality) -> "Dataset":
         """Return the dataset kept to records cited by sources of these *qualities*.
@@ -166,7 +160,7 @@ class Dataset:
                 msg = f"qualities must be strings like 'official', got {type(quality).__name__} {quality!r}"
                 raise TypeError(msg)
         key = frozenset(qualities)
-        views = self.derived(_views)
+        views: dict[frozenset[str], Dataset] = self._views  # type: ignore[attr-defined]
         with self._lock:  # type: ignore[attr-defined]
             view = views.get(key)
             if view is None:
@@ -194,14 +188,6 @@ class Dataset:
     def __repr__(self) -> str:
         counts = ", ".join(f"{len(getattr(self, kind.name))} {kind.name}" for kind in BUILD_ORDER)
         return f"<Dataset {self.version}: {counts}>"
-
-
-def _edition_years(ds: Dataset) -> frozenset[int]:
-    return frozenset(e.year for e in ds.editions)
-
-
-def _views(ds: Dataset) -> dict[frozenset[str], Dataset]:
-    return {}
 
 
 def _crosswalk(ds: Dataset) -> Crosswalk:

@@ -304,11 +304,9 @@ def as_date(value: object) -> Date:
     if not isinstance(value, str):
         msg = f"expected {_TYPED}; got {type(value).__name__} {value!r}"
         raise TypeError(msg)
-    start, sep, end = value.partition("/")
+    start, sep, end = value.partition("/")  # a slash is always a span: "05/2013" would be ambiguous
     try:
-        if sep and _PARTIAL.fullmatch(start.strip()):
-            return DateRange(_one(start), _one(end))
-        return _one(value)
+        return DateRange(_one(start), _one(end)) if sep else _one(value)
     except ValueError as exc:
         msg = f"expected {_TYPED}; got {value!r} ({exc})"
         raise ValueError(msg) from None
@@ -318,15 +316,18 @@ def _one(text: str) -> PartialDate:
     text = text.strip()
     if _PARTIAL.fullmatch(text):
         return PartialDate.parse(text)
+    if not text.isascii() or not text.isprintable() or not text:
+        msg = f"{text!r} is not a date"
+        raise ValueError(msg)
     from dateutil.parser import parse  # only for typed dates: the data files' form needs no parser
 
-    try:
-        first, second = (parse(text, default=default) for default in _DEFAULTS)
+    try:  # ignoretz: a stray word is no time zone to warn about
+        first, second = (parse(text, default=default, ignoretz=True) for default in _DEFAULTS)
     except (ValueError, OverflowError):
         msg = f"{text!r} is not a date"
         raise ValueError(msg) from None
-    if first.year != second.year:
-        msg = f"{text!r} has no year"
+    if first.year != second.year or str(first.year) not in text:  # "1 Jan 0001" is not 2001
+        msg = f"{text!r} has no four-digit year"
         raise ValueError(msg)
     if first.month != second.month:
         return PartialDate(first.year)

@@ -36,14 +36,14 @@ def read_directory(path: str | os.PathLike[str], names: Sequence[str]) -> dict[s
     if not isinstance(path, (str, os.PathLike)) or isinstance(path, bytes):
         msg = f"path must be a str or os.PathLike, got {type(path).__name__} {path!r}"
         raise TypeError(msg)
-    folder = os.fsdecode(path)
+    folder = os.fsdecode(path) or "."  # as pathlib reads "": the current directory
     try:
         os.stat(folder)
         what = "" if os.path.isdir(folder) else "is not a directory"
     except FileNotFoundError:
         what = "does not exist"
-    except OSError as exc:  # for example a name too long for the file system
-        what = f"cannot be opened ({exc.strerror or exc})"
+    except (OSError, ValueError) as exc:  # a name too long for the file system, a NUL in it
+        what = f"cannot be opened ({getattr(exc, 'strerror', None) or exc})"
     if what:
         msg = f"{folder!r} {what}; expected a data directory holding {', '.join(names)}"
         raise DataError([msg])

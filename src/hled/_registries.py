@@ -8,7 +8,7 @@ does without ``from __future__ import annotations`` (whose strings only ``eval``
 """
 
 from collections.abc import Hashable
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar, Union
+from typing import Annotated, Any, TypeVar, Union
 
 from hled._activities import Accomplishment, Event, EventKind
 from hled._agenda import Action, ActionKind, Edition, Pillar, Program, ProgramKind, Workstream, WorkstreamKind
@@ -33,6 +33,7 @@ from hled._criteria import (
     program_keys,
     read_choice,
     read_country,
+    read_integer,
     read_language,
     reference_criterion,
     source_keys,
@@ -45,9 +46,6 @@ from hled._people import Person
 from hled._registry import Criterion, Registry, Selection
 from hled._sources import Quality, Source
 from hled._text import ascii_fold
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = [
     "AccomplishmentRegistry",
@@ -91,7 +89,9 @@ class EditionRegistry(Registry[Edition]):
     def filter(
         self,
         *,
-        edition: Annotated[EditionArg | None, edition_criterion("an edition year or `Edition` (or several).")] = None,
+        edition: Annotated[
+            EditionArg | None, edition_criterion("an edition, by its year: 2013 or 2021 (or several).")
+        ] = None,
         year: Annotated[
             IntArg | None,
             year_criterion(
@@ -121,7 +121,8 @@ class PillarRegistry(Registry[Pillar]):
         *,
         edition: Annotated[EditionArg | None, edition_criterion()] = None,
         number: Annotated[
-            IntArg | None, year_criterion("the pillar's number within its edition.", lambda p, ds: [p.number])
+            IntArg | None,
+            Criterion("the pillar's number within its edition.", lambda p, ds: [p.number], read_integer, number=True),
         ] = None,
         organization: Annotated[
             OrgArg | None,
@@ -137,7 +138,7 @@ class PillarRegistry(Registry[Pillar]):
             IntArg | None,
             year_criterion(
                 "a year with events or results under the pillar.",
-                lambda p, ds: ds.derived(pillar_activity)[1].get(p.id, ()),
+                lambda p, ds: ds._computed(pillar_activity)[1].get(p.id, ()),
             ),
         ] = None,
     ) -> Selection[Pillar]:
@@ -276,18 +277,17 @@ class OrganizationRegistry(Registry[Organization]):
         return self._select(locals())
 
     def _wanted(self, given: dict[str, object]) -> list[tuple[str, Criterion, Hashable, bool]]:
-        wanted = super()._wanted(given)
-        by_name = {name: (key, many) for name, _, key, many in wanted}
-        if "role" in by_name and "edition" in by_name:
-            (roles, many_roles), (editions, many_editions) = by_name["role"], by_name["edition"]
-            pairs = tuple(
-                (r, e)
-                for r in (roles if many_roles else (roles,))  # type: ignore[attr-defined]
-                for e in (editions if many_editions else (editions,))  # type: ignore[attr-defined]
-            )
-            wanted = [w for w in wanted if w[0] not in ("role", "edition")]
-            wanted.append(("_role_in_edition", ROLE_IN_EDITION, pairs, True))
-        return wanted
+        role, edition = given.get("role"), given.get("edition")
+        if role is None or edition is None:
+            return super()._wanted(given)
+        # both: an organization must hold that role in that edition (any of the pairs, when several)
+        rest = {name: value for name, value in given.items() if name not in ("role", "edition")}
+        pairs = tuple(
+            ROLE_IN_EDITION.value(self._dataset, "role", (r, e))
+            for r in (role if isinstance(role, (list, tuple)) else (role,))
+            for e in (edition if isinstance(edition, (list, tuple)) else (edition,))
+        )
+        return [*super()._wanted(rest), ("_role_in_edition", ROLE_IN_EDITION, pairs, True)]
 
 
 class PersonRegistry(Registry[Person]):
@@ -506,7 +506,7 @@ class SourceRegistry(Registry[Source]):
             EditionArg | None,
             edition_criterion(
                 "an edition whose records the source supports.",
-                lambda s, ds: ds.derived(cited_editions).get(s.id, ()),
+                lambda s, ds: ds._computed(cited_editions).get(s.id, ()),
             ),
         ] = None,
         year: Annotated[

@@ -21,7 +21,10 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Generic, TypeVar, ge
 
 import attrs
 
+from hled._agenda import Edition, Pillar
 from hled._frame import selection_html, to_dataframe
+from hled._money import Count, Money
+from hled._people import Position
 from hled._record import Record, kind_of
 from hled._structure import unstructure
 from hled._text import SearchIndex, fold
@@ -89,7 +92,7 @@ class Registry(Generic[R]):
         super().__init_subclass__(**kwargs)
         cls.RECORD = get_args(cls.__orig_bases__[0])[0]  # type: ignore[attr-defined]
         found: dict[str, Criterion] = {}
-        filter_ = cls.filter  # type: ignore[attr-defined]  # every subclass declares its own
+        filter_ = cls.__dict__["filter"]  # every subclass declares its own
         for name, param in inspect.signature(filter_).parameters.items():
             if get_origin(param.annotation) is Annotated:
                 found[name] = next(m for m in get_args(param.annotation)[1:] if isinstance(m, Criterion))
@@ -106,7 +109,7 @@ class Registry(Generic[R]):
         self._by_id: dict[str, R] = {r.id: r for r in self._records}
         self._dataset = dataset
         self._lookup: dict[str, tuple[int, ...]] | None = None
-        self._tables: dict[str, dict[Hashable, tuple[int, ...]]] = {}
+        self._tables: dict[Callable[..., Any], dict[Hashable, tuple[int, ...]]] = {}
         self._search: SearchIndex | None = None
 
     @staticmethod
@@ -238,14 +241,14 @@ class Registry(Generic[R]):
     def _select(self, given: dict[str, object], within: tuple[int, ...] | None = None) -> Selection[R]:
         """The records, or those at *within*, that meet every criterion *given* (any of a list's values)."""
         hits: set[int] | tuple[int, ...] | None = within
-        for name, criterion, key, many in self._wanted(given):
-            table = self._tables.get(name)
+        for _name, criterion, key, many in self._wanted(given):
+            table = self._tables.get(criterion.keys)  # shared by criteria with the same keys (agency, organization)
             if table is None:
                 found: dict[Hashable, list[int]] = {}
                 for pos, rec in enumerate(self._records):
                     for k in dict.fromkeys(criterion.keys(rec, self._dataset)):
                         found.setdefault(k, []).append(pos)
-                table = self._tables[name] = {k: tuple(v) for k, v in found.items()}
+                table = self._tables[criterion.keys] = {k: tuple(v) for k, v in found.items()}
             if many:
                 matched: set[int] | tuple[int, ...] = set().union(*(table.get(k, _EMPTY) for k in key))  # type: ignore[attr-defined]
             else:
@@ -375,12 +378,11 @@ def _names(rec: Record) -> Iterator[str]:
         if isinstance(value, str):
             yield value
     yield from getattr(rec, "aliases", ())
-    kind = type(rec).__name__
-    if kind == "Edition":
-        yield str(rec.year)  # type: ignore[attr-defined]
-    elif kind == "Pillar":
+    if isinstance(rec, Edition):
+        yield str(rec.year)
+    elif isinstance(rec, Pillar):
         # Users number pillars both ways; "Pillar 1" alone is ambiguous across editions, and says so.
-        number, edition = rec.number, rec.edition  # type: ignore[attr-defined]
+        number, edition = rec.number, rec.edition
         yield f"Pillar {number}"
         yield f"{edition} Pillar {number}"
         if number < len(_ROMAN):
@@ -396,14 +398,14 @@ def _ref_names(value: object) -> Iterator[str]:
     elif isinstance(value, tuple):
         for item in value:
             yield from _ref_names(item)
-    elif hasattr(value, "title") and hasattr(value, "organization"):  # a Position
+    elif isinstance(value, Position):
         yield value.title
         if value.organization is not None:
             yield from _ref_names(value.organization)
-    elif isinstance(getattr(value, "value", None), Decimal):  # Money
-        yield from _money_words(value.value)  # type: ignore[attr-defined]
-    elif hasattr(value, "unit"):  # a Count
-        yield f"{value.value} {value.unit}"  # type: ignore[attr-defined]
+    elif isinstance(value, Money):
+        yield from _money_words(value.value)
+    elif isinstance(value, Count):
+        yield f"{value.value} {value.unit}"
 
 
 def _money_words(value: Decimal) -> Iterator[str]:
