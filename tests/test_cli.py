@@ -275,7 +275,9 @@ class TestEdges:
         code, _, err = run(capsys, "export", "--format", "json", "--out", str(blocker / "sub"), "--data", str(MINI))
 
         assert code == 1
-        assert err == f"hled: error: Not a directory: {str(blocker / 'sub')!r}\n".replace("'", "")
+        assert err.startswith("hled: error: ")
+        assert str(blocker) in err
+        assert err.count("\n") == 1
 
     def test_empty_and_sparse_tables(self, capsys):
         """An empty listing prints an id-only table; a missing value prints as an empty cell."""

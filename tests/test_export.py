@@ -3,12 +3,16 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
 
 import hled
-from hled._export import write_csv, write_json
+from hled._cli import main
+from hled._export import export, write_csv, write_json
+
+from .conftest import MINI
 
 
 @pytest.fixture(name="csv_dir", scope="module")
@@ -145,3 +149,96 @@ class TestJson:
             *(f"{n}.json" for n in hled.dataset().registries),
             "crosswalk.json",
         }
+
+
+class TestWholeOrNothing:
+    """An export replaces its folder whole, or leaves it as it was, whatever interrupts it."""
+
+    @pytest.mark.parametrize("fmt", ["json", "csv"])
+    def test_interrupted_at_each_file(self, monkeypatch, tmp_path, fmt):
+        """Ctrl-C at the k-th file written: the folder still holds the old export, and nothing else is left."""
+        ds = hled.load(MINI)
+        out = tmp_path / "out"
+        export(ds, fmt, out)
+        before = {p.name: p.read_bytes() for p in out.iterdir()}
+        real = {"open": Path.open, "write_text": Path.write_text}
+
+        for k in range(len(before)):
+            count = [0]
+
+            def counting(name: str, _k: int = k, _count: list[int] = count) -> Any:
+                def wrapper(self: Path, *args: Any, **kwargs: Any) -> Any:
+                    _count[0] += 1
+                    if _count[0] > _k:
+                        raise KeyboardInterrupt
+                    return real[name](self, *args, **kwargs)
+
+                return wrapper
+
+            monkeypatch.setattr(Path, "write_text", counting("write_text"))
+            monkeypatch.setattr(Path, "open", counting("open"))
+            with pytest.raises(KeyboardInterrupt):
+                export(ds, fmt, out, force=True)
+            monkeypatch.undo()
+
+            assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+            assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+    def test_replaced_whole_with_force(self, tmp_path):
+        """A second export replaces the folder: a stray file of the old one does not survive."""
+        out = tmp_path / "out"
+        export(hled.load(MINI), "json", out)
+        (out / "stray.txt").write_text("old")
+
+        with pytest.raises(ValueError, match="holds files; pass --force"):
+            export(hled.load(MINI), "json", out)
+        export(hled.load(MINI), "csv", out, force=True)
+
+        assert not (out / "stray.txt").exists()
+        assert (out / "datapackage.json").exists()
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+    def test_refused_targets(self, capsys, tmp_path):
+        """An empty --out and a folder holding files (without --force) are usage errors; nothing is written."""
+        (tmp_path / "keep.txt").write_text("mine")
+
+        assert main(["export", "--format", "csv", "--out", "", "--data", str(MINI)]) == 2
+        assert main(["export", "--format", "csv", "--out", str(tmp_path), "--data", str(MINI)]) == 2
+        err = capsys.readouterr().err
+        assert "--out must name a directory to write, got ''" in err
+        assert "holds files; pass --force to replace it whole" in err
+        assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
+
+    def test_ctrl_c_exits_130_with_one_line(self, capsys, monkeypatch, tmp_path):
+        """An interrupted command prints one line, no traceback, and exits 130."""
+        from hled import _cli
+
+        def interrupted(*args: object, **kwargs: object) -> None:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(_cli, "export", interrupted)
+
+        assert main(["export", "--format", "json", "--out", str(tmp_path / "x"), "--data", str(MINI)]) == 130
+        assert capsys.readouterr().err == "hled: interrupted\n"
+
+    def test_interrupted_between_the_renames(self, monkeypatch, tmp_path):
+        """Ctrl-C after the old folder moved aside and before the new one moved in: the old one goes back."""
+        out = tmp_path / "out"
+        export(hled.load(MINI), "json", out)
+        before = {p.name: p.read_bytes() for p in out.iterdir()}
+        real_rename = Path.rename
+        calls: list[Path] = []
+
+        def second_fails(self: Path, target: Any) -> Any:
+            calls.append(self)
+            if len(calls) == 2:
+                raise KeyboardInterrupt
+            return real_rename(self, target)
+
+        monkeypatch.setattr(Path, "rename", second_fails)
+        with pytest.raises(KeyboardInterrupt):
+            export(hled.load(MINI), "csv", out, force=True)
+        monkeypatch.undo()
+
+        assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]

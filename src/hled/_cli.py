@@ -20,7 +20,7 @@ import attrs
 
 import hled
 from hled._dataset import KINDS, Dataset
-from hled._export import write_csv, write_json
+from hled._export import export
 from hled._record import Record
 from hled._registry import Registry, Selection
 from hled._sources import Citation
@@ -87,11 +87,14 @@ def _parser() -> argparse.ArgumentParser:
     subs.add_parser("compare", parents=[common], help="the 2013 ↔ 2021 crosswalk (editorial)")
     validate = subs.add_parser("validate", help="load a data directory and report every problem")
     validate.add_argument("dir", help="a data directory in the bundled format")
-    export = subs.add_parser("export", parents=[common], help="write the data as JSON files or CSV tables")
-    export.add_argument(
+    export_command = subs.add_parser("export", parents=[common], help="write the data as JSON files or CSV tables")
+    export_command.add_argument(
         "--format", choices=("json", "csv"), required=True, help="json: a data directory; csv: one table per registry"
     )
-    export.add_argument("--out", required=True, metavar="DIR", help="directory to write into (created if missing)")
+    export_command.add_argument(
+        "--out", required=True, metavar="DIR", help="the directory to write, whole (made with its parents if missing)"
+    )
+    export_command.add_argument("--force", action="store_true", help="replace an --out that holds files, whole")
     return parser
 
 
@@ -309,13 +312,16 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    if not args.out:
+        msg = "--out must name a directory to write, got ''"
+        raise _Usage(msg)
     ds = _dataset(args)
     out = Path(args.out)
-    if out.exists() and not out.is_dir():
-        msg = f"--out {args.out!r} exists and is not a directory"
-        raise _Usage(msg)
-    out.mkdir(parents=True, exist_ok=True)
-    written = write_json(ds, out) if args.format == "json" else write_csv(ds, out)
+    try:
+        written = export(ds, args.format, out, force=args.force)
+    except ValueError as exc:
+        msg = f"--out {exc}"
+        raise _Usage(msg) from None
     print(f"wrote {len(written)} files to {out}", file=sys.stderr)
     return 0
 
@@ -351,6 +357,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except HledError as exc:  # pragma: no cover - every HledError subclass is handled above
         print(f"hled: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("hled: interrupted", file=sys.stderr)
+        return 130
     except BrokenPipeError:  # pragma: no cover - depends on the reader closing early
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
+import tempfile
 import typing
 from decimal import Decimal
 from pathlib import Path
@@ -32,12 +34,47 @@ from hled._schema import DATE, field_descriptions
 from hled._sources import Citation, Variant
 from hled._structure import is_value_type
 
-__all__ = ["canonical_json", "write_csv", "write_json"]
+__all__ = ["canonical_json", "export", "write_csv", "write_json"]
 
 
 def canonical_json(data: Any) -> str:
     """The one text form of a data file: 2-space indent, UTF-8 characters kept, trailing newline."""
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def export(ds: Dataset, fmt: Literal["json", "csv"], out: Path, *, force: bool = False) -> list[Path]:
+    """Write *ds* as a whole directory *out*, or leave *out* as it was.
+
+    The files go into a new folder beside *out* (``.NAME.*.partial``), which takes its
+    place with one rename once every file is written (``datapackage.json`` last): an
+    interrupted export leaves *out* as it was, never half old and half new. An *out* that
+    holds files is replaced whole, and only with *force*; its old folder is moved aside
+    first and removed last.
+
+    Raises:
+        ValueError: *out* is a file, or holds files and *force* is not set.
+        OSError: the folder cannot be written.
+    """
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not force)):
+        what = "is not a directory" if not out.is_dir() else "holds files; pass --force to replace it whole"
+        msg = f"{str(out)!r} exists and {what}"
+        raise ValueError(msg)
+    if not out.parent.is_dir():
+        out.parent.mkdir(parents=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent))
+    old = work.with_suffix(".old")
+    try:
+        written = write_json(ds, work) if fmt == "json" else write_csv(ds, work)
+        if out.exists():
+            out.rename(old)
+        work.rename(out)
+    except BaseException:
+        if old.exists() and not out.exists():
+            old.rename(out)  # interrupted between the two renames: the old export goes back
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+    return [out / path.name for path in written]
 
 
 def write_json(ds: Dataset, out: Path) -> list[Path]:
