@@ -116,11 +116,11 @@ print(json.dumps({"file": hled.__file__, "stages": stage, "codes": codes}))
 """
 
 
-def run_exercise(out_dir: Path, zip_path: str = "") -> dict[str, object]:
-    """Run the exercise in a fresh interpreter that writes no bytecode; return its report."""
+def run_exercise(out_dir: Path, zip_path: str = "", *flags: str) -> dict[str, object]:
+    """Run the exercise in a fresh interpreter (with *flags*) that writes no bytecode; return its report."""
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     result = subprocess.run(
-        [sys.executable, "-c", EXERCISE, str(out_dir), zip_path, str(MINI)],
+        [sys.executable, *flags, "-c", EXERCISE, str(out_dir), zip_path, str(MINI)],
         capture_output=True,
         text=True,
         check=False,
@@ -158,6 +158,14 @@ class TestNoNetworkNoStrayWrites:
         assert report["codes"] == [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0]
         assert (tmp_path / "json" / "pillars.json").is_file()
         assert (tmp_path / "csv" / "nested" / "pillars.csv").is_file()
+
+    def test_under_python_oo(self, tmp_path):
+        """Under ``python -OO`` (no docstrings, no asserts) every call and command answers as it does without."""
+        report = run_exercise(tmp_path, "", "-OO")
+
+        assert report["codes"] == [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0]
+        assert (tmp_path / "csv" / "nested" / "datapackage.json").is_file()
+        assert hled.load(tmp_path / "json").digest == hled.dataset().digest
 
     def test_from_a_zipped_wheel(self, tmp_path):
         """From a zipped wheel on sys.path, hled imports, answers every call and still writes nothing stray."""

@@ -30,7 +30,7 @@ from hled._dates import DateRange, PartialDate, is_date_type
 from hled._money import Money
 from hled._organizations import Role
 from hled._record import Record, reference_target
-from hled._schema import DATE, field_descriptions
+from hled._schema import DATE, field_descriptions, summary_line
 from hled._sources import Citation, Variant
 from hled._structure import is_value_type
 
@@ -206,7 +206,7 @@ def _record_tables(ds: Dataset, registry: str) -> list[_Table]:
     owner = f"{singular}_id"
     docs = field_descriptions(cls)
     fields = list(attrs.fields(cls))
-    main = _Table(registry, (cls.__doc__ or "").strip().splitlines()[0], ["id"])
+    main = _Table(registry, summary_line(cls), ["id"])
     extra: list[_Table] = []
     dates: list[str] = []
     for field in fields:
@@ -287,12 +287,12 @@ def _crosswalk_table(ds: Dataset) -> _Table:
         ["earlier", "later"],
     )
     for name in ("earlier", "later"):
-        table.fields.append({"name": name, "type": "string", "description": f"{docs[name]} (its id)"})
+        table.fields.append({"name": name, "type": "string", "description": f"{docs.get(name, name)} (its id)"})
         table.fields.append(
             {"name": f"{name}_kind", "type": "string", "constraints": {"enum": ["pillar", "workstream"]}}
         )
         table.fields.append({"name": f"{name}_title", "type": "string"})
-    table.fields.append({"name": "rationale", "type": "string", "description": docs["rationale"]})
+    table.fields.append({"name": "rationale", "type": "string", "description": docs.get("rationale", "rationale")})
     for link in ds.compare_editions().links:
         row = {"rationale": link.rationale}
         for name in ("earlier", "later"):

@@ -27,7 +27,15 @@ from hled._money import currency_code
 from hled._record import Record, cited, country_code, edition_year, non_negative, positive, slug, text, texts
 from hled._structure import is_value_type
 
-__all__ = ["FILE_TYPES", "SCHEMA_URL", "field_descriptions", "json_schema", "schema_file_name", "schemas"]
+__all__ = [
+    "FILE_TYPES",
+    "SCHEMA_URL",
+    "field_descriptions",
+    "json_schema",
+    "schema_file_name",
+    "schemas",
+    "summary_line",
+]
 
 SCHEMA_URL = "https://github.com/hled/hled/raw/main/src/hled/schema/"
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -47,6 +55,12 @@ _ATTRIBUTE = re.compile(r"^ {4}(\w+): (.+)$")
 def schema_file_name(data_file: str) -> str:
     """The schema file for one data file: ``pillars.json`` -> ``pillars.schema.json``."""
     return data_file.removesuffix(".json") + ".schema.json"
+
+
+def summary_line(cls: type) -> str:
+    """The first line of *cls*'s docstring; its name where there is none (``python -OO`` strips them)."""
+    lines = (cls.__doc__ or "").strip().splitlines()
+    return lines[0] if lines else f"{cls.__name__} records."
 
 
 def field_descriptions(cls: type) -> dict[str, str]:
@@ -222,7 +236,7 @@ def _object_schema(cls: type) -> dict[str, Any]:
         properties[field.name] = schema
         if field.default is attrs.NOTHING:
             required.append(field.name)
-    summary = (cls.__doc__ or "").strip().splitlines()[0]
+    summary = summary_line(cls)
     return {
         "type": "object",
         "title": cls.__name__,
