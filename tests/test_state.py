@@ -254,3 +254,41 @@ class TestRaces:
 
         assert len({id(v) for v in views}) == 1
         assert views[0] is ds.supported_by("mirror", "official")
+
+
+def _ids_of(selection: Any) -> tuple[str, ...]:
+    return tuple(r.id for r in selection)
+
+
+class TestPickleAndCopy:
+    """Datasets, registries and selections go to other processes (multiprocessing, joblib) and copy as themselves."""
+
+    def test_round_trips(self):
+        """A pickled dataset, registry or selection comes back with the same records."""
+        import pickle
+
+        loaded = hled.load(MINI)
+        for dataset in (hled.dataset(), loaded):
+            back = pickle.loads(pickle.dumps(dataset))
+            assert back.digest == dataset.digest
+            assert [r.id for r in pickle.loads(pickle.dumps(dataset.pillars))] == [r.id for r in dataset.pillars]
+            selection = dataset.accomplishments.filter(year=2022)
+            assert pickle.loads(pickle.dumps(selection)).ids == selection.ids
+        assert pickle.loads(pickle.dumps(hled.dataset())) is hled.dataset()
+
+    def test_copies_are_themselves(self):
+        """They are immutable: copy and deepcopy return the object itself."""
+        import copy
+
+        for obj in (hled.dataset(), hled.pillars, hled.pillars.filter(edition=2021)):
+            assert copy.copy(obj) is obj
+            assert copy.deepcopy(obj) is obj
+
+    def test_through_multiprocessing(self):
+        """Selections sent to worker processes (spawned, so nothing is inherited) come back whole."""
+        import multiprocessing
+
+        loaded = hled.load(MINI)
+        selections = [loaded.events.filter(year=2013), hled.accomplishments.filter(agency="USAID")]
+        with multiprocessing.get_context("spawn").Pool(2) as pool:
+            assert pool.map(_ids_of, selections) == [s.ids for s in selections]

@@ -84,7 +84,7 @@ class Dataset:
         for kind in KINDS:
             cls = kind.registry_class
             rows = records[kind.record]
-            set_(self, kind.name, cls(sorted(rows, key=cls._order), self))
+            set_(self, kind.name, cls(kind.name, sorted(rows, key=cls._order), self))
 
     @classmethod
     def _from_files(cls, files: dict[str, bytes]) -> "Dataset":
@@ -177,6 +177,18 @@ class Dataset:
         files[CROSSWALK] = [unstructure(link, omit_defaults=True) for link in self._links]  # type: ignore[attr-defined]
         return files
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its data (the default dataset as itself): for multiprocessing and joblib."""
+        if self is _default:
+            return (default, ())
+        return (_unpickled, (self.version, self.to_files(omit_defaults=True)))
+
+    def __copy__(self) -> "Dataset":
+        return self  # immutable: a copy is itself
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> "Dataset":
+        return self
+
     def __setattr__(self, name: str, value: object) -> None:
         msg = f"a Dataset is immutable: cannot set {name!r}"
         raise AttributeError(msg)
@@ -188,6 +200,12 @@ class Dataset:
     def __repr__(self) -> str:
         counts = ", ".join(f"{len(getattr(self, kind.name))} {kind.name}" for kind in BUILD_ORDER)
         return f"<Dataset {self.version}: {counts}>"
+
+
+def _unpickled(version: str, files: dict[str, Any]) -> Dataset:
+    """A dataset rebuilt, and checked again, from what `Dataset.__reduce__` kept."""
+    raw = {META: {"version": version}, **files}
+    return Dataset._from_files({name: json.dumps(data).encode("utf-8") for name, data in raw.items()})
 
 
 def _crosswalk(ds: Dataset) -> Crosswalk:

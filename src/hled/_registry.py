@@ -83,7 +83,7 @@ class Registry(Generic[R]):
             (the command line builds its options from these).
     """
 
-    __slots__ = ("_by_id", "_dataset", "_kind", "_lookup", "_records", "_search", "_tables")
+    __slots__ = ("_by_id", "_dataset", "_kind", "_lookup", "_name", "_records", "_search", "_tables")
 
     CRITERIA: ClassVar[dict[str, Criterion]] = {}
     RECORD: ClassVar[type[Record]]  # the record type, from the subclass's base: `Registry[Pillar]`
@@ -103,7 +103,8 @@ class Registry(Generic[R]):
             + "".join(f"            {name}: {criterion.doc}\n" for name, criterion in found.items())
         )
 
-    def __init__(self, records: Sequence[R], dataset: Dataset):
+    def __init__(self, name: str, records: Sequence[R], dataset: Dataset):
+        self._name = name  # its attribute of the dataset, for pickling
         self._kind = kind_of(self.RECORD)
         self._records: tuple[R, ...] = tuple(records)
         self._by_id: dict[str, R] = {r.id: r for r in self._records}
@@ -143,6 +144,16 @@ class Registry(Generic[R]):
 
     def __repr__(self) -> str:
         return f"<Registry of {len(self)} {self._kind} records>"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its dataset and its name: for multiprocessing and joblib."""
+        return (getattr, (self._dataset, self._name))
+
+    def __copy__(self) -> Registry[R]:
+        return self  # immutable: a copy is itself
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Registry[R]:
+        return self
 
     def _repr_html_(self) -> str:
         return Selection(self, tuple(range(len(self))))._repr_html_()
@@ -311,6 +322,16 @@ class Selection(Sequence[R]):
 
     def __hash__(self) -> int:
         return hash(self._records)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its registry and the positions it selects: for multiprocessing and joblib."""
+        return (Selection, (self._registry, self._positions))
+
+    def __copy__(self) -> Selection[R]:
+        return self  # immutable: a copy is itself
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Selection[R]:
+        return self
 
     def __repr__(self) -> str:
         inner = ", ".join(repr(r.id) for r in self._records[:8])
