@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 
 import hled
@@ -359,3 +360,37 @@ class TestOddPaths:
         """A path no file system can hold is reported like a missing directory, not with a bare ValueError."""
         with pytest.raises(hled.DataError, match=r"'a\\x00b' cannot be opened .*expected a data directory"):
             hled.load("a\0b")
+
+
+class TestRepeatsAndSigns:
+    """What would be counted twice, or below zero, does not load; every such problem is reported at once."""
+
+    def test_repeated_reference_link_and_negative_money(self, data_dir):
+        """A reference named twice, a crosswalk link given twice and a negative amount, all in one DataError."""
+        _set(data_dir, "accomplishments.json", "2022-epa-conagua-tijuana", "organizations", ["epa", "conagua", "epa"])
+        _set(
+            data_dir,
+            "accomplishments.json",
+            "2022-surges-launch",
+            "amounts",
+            [{"value": "-5", "currency": "USD"}],
+        )
+        _edit(data_dir, "crosswalk.json", lambda links: links.append(dict(links[0])))
+
+        problems = _problems(data_dir)
+
+        assert problems == (
+            "accomplishments.json: record '2022-epa-conagua-tijuana' (#1): organizations names 'epa' more than once "
+            "@ $.organizations",
+            "accomplishments.json: record '2022-surges-launch' (#2): value must be 0 or more, got Decimal('-5') "
+            "@ $.amounts[0].value",
+            "crosswalk.json: link #2: repeats link #0 ('2013-pillar-1' -> '2021-pillar-1') @ $",
+        )
+
+    def test_records_built_in_code_refuse_repeats(self, mini):
+        """The same check holds for a record made in code."""
+        epa = mini.organizations.get("epa")
+        result = next(a for a in mini.accomplishments if a.organizations)
+
+        with pytest.raises(ValueError, match="organizations names 'epa' more than once"):
+            attrs.evolve(result, organizations=(epa, epa))

@@ -11,7 +11,7 @@ from hled._dates import Date
 from hled._money import Count, Money
 from hled._organizations import Organization
 from hled._people import Person
-from hled._record import Record, cited, edition_year, slug, text, texts
+from hled._record import Record, cited, distinct, edition_year, slug, text, texts
 from hled._sources import Citation, Variant
 
 __all__ = ["Accomplishment", "Event", "EventKind"]
@@ -63,11 +63,11 @@ class Event(Record):
     place: str | None = attrs.field(default=None, validator=text)
     format: Literal["in-person", "virtual", "hybrid"] | None = None
     edition: int | None = attrs.field(default=None, validator=edition_year)
-    pillars: tuple[Pillar, ...] = ()
-    chairs: tuple[Person, ...] = ()
-    people: tuple[Person, ...] = ()
-    organizations: tuple[Organization, ...] = ()
-    programs: tuple[Program, ...] = ()
+    pillars: tuple[Pillar, ...] = attrs.field(default=(), validator=distinct)
+    chairs: tuple[Person, ...] = attrs.field(default=(), validator=distinct)
+    people: tuple[Person, ...] = attrs.field(default=(), validator=distinct)
+    organizations: tuple[Organization, ...] = attrs.field(default=(), validator=distinct)
+    programs: tuple[Program, ...] = attrs.field(default=(), validator=distinct)
     amounts: tuple[Money, ...] = ()
     counts: tuple[Count, ...] = ()
     sources: tuple[Citation, ...] = attrs.field(validator=cited)
@@ -97,10 +97,10 @@ class Accomplishment(Record):
     edition: int = attrs.field(validator=edition_year)
     pillar: Pillar | None = None
     summary: str = attrs.field(validator=text)
-    organizations: tuple[Organization, ...] = ()
-    people: tuple[Person, ...] = ()
-    programs: tuple[Program, ...] = ()
-    events: tuple[Event, ...] = ()
+    organizations: tuple[Organization, ...] = attrs.field(default=(), validator=distinct)
+    people: tuple[Person, ...] = attrs.field(default=(), validator=distinct)
+    programs: tuple[Program, ...] = attrs.field(default=(), validator=distinct)
+    events: tuple[Event, ...] = attrs.field(default=(), validator=distinct)
     places: tuple[str, ...] = attrs.field(default=(), validator=texts)
     amounts: tuple[Money, ...] = ()
     counts: tuple[Count, ...] = ()

@@ -9,7 +9,7 @@ import attrs
 from hled._dates import Date
 from hled._organizations import Organization
 from hled._people import Person
-from hled._record import Linked, Record, cited, edition_year, positive, slug, text, texts
+from hled._record import Linked, Record, cited, distinct, edition_year, positive, slug, text, texts
 from hled._sources import Citation, Source, Variant
 
 __all__ = [
@@ -67,7 +67,7 @@ class Edition(Linked):
     summary: str = attrs.field(validator=text)
     announced: Date | None = None
     launched: Date | None = None
-    leaders: tuple[Person, ...] = ()
+    leaders: tuple[Person, ...] = attrs.field(default=(), validator=distinct)
     sources: tuple[Citation, ...] = attrs.field(validator=cited)
     notes: tuple[str, ...] = attrs.field(default=(), validator=texts)
     variants: tuple[Variant, ...] = ()
@@ -171,9 +171,9 @@ class Action(Record):
     title_es: str | None = attrs.field(default=None, validator=text)
     aliases: tuple[str, ...] = attrs.field(default=(), validator=texts)
     summary: str = attrs.field(validator=text)
-    continues: tuple[Action, ...] = ()
-    organizations: tuple[Organization, ...] = ()
-    programs: tuple[Program, ...] = ()
+    continues: tuple[Action, ...] = attrs.field(default=(), validator=distinct)
+    organizations: tuple[Organization, ...] = attrs.field(default=(), validator=distinct)
+    programs: tuple[Program, ...] = attrs.field(default=(), validator=distinct)
     sources: tuple[Citation, ...] = attrs.field(validator=cited)
     notes: tuple[str, ...] = attrs.field(default=(), validator=texts)
 
@@ -209,7 +209,7 @@ class Program(Record):
     aliases: tuple[str, ...] = attrs.field(default=(), validator=texts)
     kind: ProgramKind
     summary: str = attrs.field(validator=text)
-    organizations: tuple[Organization, ...] = ()
+    organizations: tuple[Organization, ...] = attrs.field(default=(), validator=distinct)
     pillar: Pillar | None = None
     edition: int | None = attrs.field(default=None, validator=edition_year)
     started: Date | None = None

@@ -212,6 +212,7 @@ def _check_links(
     raws: list[Any], tables: dict[type, dict[str, Any]], broken: dict[type, set[str]], problems: list[str]
 ) -> tuple[CrosswalkLink, ...]:
     links = []
+    seen: dict[tuple[str, str], int] = {}
     for index, raw in enumerate(raws):
         with resolving(tables, broken):
             link = _structured(raw, CrosswalkLink, functools.partial("{}: link #{}".format, CROSSWALK, index), problems)
@@ -224,6 +225,11 @@ def _check_links(
                     f"{CROSSWALK}: link #{index}: {end} must be a {year} pillar or workstream, "
                     f"got {item.id!r} of {item.edition} @ $.{end}"
                 )
+        pair = (link.earlier.id, link.later.id)
+        if pair in seen:
+            problems.append(f"{CROSSWALK}: link #{index}: repeats link #{seen[pair]} ({pair[0]!r} -> {pair[1]!r}) @ $")
+            continue
+        seen[pair] = index
         links.append(link)
     return tuple(links)
 

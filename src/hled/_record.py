@@ -29,6 +29,7 @@ __all__ = [
     "cited",
     "clip",
     "country_code",
+    "distinct",
     "edition_year",
     "human",
     "kind_of",
@@ -87,6 +88,15 @@ def texts(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
             raise FieldProblem(attribute.name, msg)
     if len(set(value)) != len(value):
         msg = f"{attribute.name} repeats an entry: {value!r}"
+        raise FieldProblem(attribute.name, msg)
+
+
+def distinct(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """References to distinct records: a record named twice would be counted twice."""
+    ids = [record.id for record in value]
+    twice = sorted({rid for rid in ids if ids.count(rid) > 1})
+    if twice:
+        msg = f"{attribute.name} names {', '.join(map(repr, twice))} more than once"
         raise FieldProblem(attribute.name, msg)
 
 

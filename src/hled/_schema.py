@@ -24,7 +24,7 @@ from hled._codes import COUNTRIES, CURRENCIES
 from hled._dataset import BUILD_ORDER
 from hled._dates import Date, DateRange, PartialDate
 from hled._money import currency_code
-from hled._record import Record, cited, country_code, edition_year, non_negative, positive, slug, text, texts
+from hled._record import Record, cited, country_code, distinct, edition_year, non_negative, positive, slug, text, texts
 from hled._structure import is_value_type
 
 __all__ = [
@@ -42,7 +42,7 @@ SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 TEXT = r"^\S(?:[\s\S]*\S)?$"
 _ONE_DATE = r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?"
 DATE = rf"^{_ONE_DATE}(?:/{_ONE_DATE})?$"
-DECIMAL = r"^-?[0-9]+(?:\.[0-9]+)?$"
+DECIMAL = r"^[0-9]+(?:\.[0-9]+)?$"  # amounts are never negative
 
 #: The record type each data file holds (meta.json and crosswalk.json are special).
 FILE_TYPES: dict[str, type[Any]] = {
@@ -178,7 +178,18 @@ def _unwrapped(validator: Any) -> Any:
 def _checks() -> dict[Any, str]:
     """The model's validator functions, wrapped and unwrapped, by what they check."""
     found: dict[Any, str] = {}
-    for validator in (slug, text, texts, country_code, currency_code, positive, non_negative, edition_year, cited):
+    for validator in (
+        slug,
+        text,
+        texts,
+        country_code,
+        currency_code,
+        positive,
+        non_negative,
+        edition_year,
+        cited,
+        distinct,
+    ):
         check: Any = validator
         while check is not None:
             found[check] = validator.__name__
@@ -221,6 +232,8 @@ def _constrain(schema: dict[str, Any], validator: Any) -> None:
         schema["maximum"] = 2100
     elif name == "cited":
         schema["minItems"] = 1
+    elif name == "distinct":
+        schema["uniqueItems"] = True
 
 
 def _object_schema(cls: type) -> dict[str, Any]:
