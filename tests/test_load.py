@@ -394,3 +394,68 @@ class TestRepeatsAndSigns:
 
         with pytest.raises(ValueError, match="organizations names 'epa' more than once"):
             attrs.evolve(result, organizations=(epa, epa))
+
+
+class TestOnlyDataFiles:
+    """The loader reads regular files only, of a bounded size, and never hangs."""
+
+    def test_devices_fifos_directories_and_loops(self, data_dir):
+        """A symlink to /dev/zero, a FIFO, a directory and a symlink loop: each named, none read, no hang."""
+        import os
+
+        for name in ("pillars.json", "events.json", "people.json", "programs.json"):
+            (data_dir / name).unlink()
+        (data_dir / "pillars.json").symlink_to("/dev/zero")
+        os.mkfifo(data_dir / "events.json")
+        (data_dir / "people.json").mkdir()
+        (data_dir / "programs.json").symlink_to(data_dir / "loop")
+        (data_dir / "loop").symlink_to(data_dir / "programs.json")
+
+        problems = _problems(data_dir)
+
+        assert "pillars.json: is a device, expected a JSON file" in problems
+        assert "events.json: is a FIFO, expected a JSON file" in problems
+        assert "people.json: is a directory, expected a JSON file" in problems
+        assert any(p.startswith("programs.json: cannot be read (Too many levels of symbolic links") for p in problems)
+
+    def test_size_cap(self, data_dir, monkeypatch):
+        """A file over the documented cap is refused before it is read."""
+        from hled import _load
+
+        monkeypatch.setattr(_load, "MAX_FILE_SIZE", 1000)
+
+        problems = _problems(data_dir)
+
+        assert any(
+            p.startswith("events.json: holds ") and p.endswith("over the 1,000 a data file may hold") for p in problems
+        )
+
+    def test_problems_listed_are_capped(self, data_dir):
+        """A thousand bad records: the message lists a hundred and counts the rest; .problems keeps them all."""
+        _edit(data_dir, "sources.json", lambda rs: rs.extend({"id": f"bad-{i}"} for i in range(1000)))
+
+        with pytest.raises(hled.DataError) as info:
+            hled.load(data_dir)
+
+        assert len(info.value.problems) >= 1000
+        lines = str(info.value).splitlines()
+        assert len(lines) == 1 + hled.DataError.LISTED + 1
+        assert lines[-1] == f"  ... and {len(info.value.problems) - hled.DataError.LISTED:,} more problems"
+
+
+class TestMessagesToActOn:
+    def test_a_span_is_quoted_whole(self, data_dir):
+        """A date like 05/2013 is quoted whole, with the forms that work."""
+        _set(data_dir, "events.json", "2013-announcement", "date", "05/2013")
+
+        (problem,) = _problems(data_dir)
+
+        assert "expected a span START/END of dates YYYY, YYYY-MM or YYYY-MM-DD, got '05/2013'" in problem
+
+    def test_an_unknown_reference_suggests_close_ids(self, data_dir):
+        """A misspelt id in a data file gets the closest ids, as get() gives them."""
+        _set(data_dir, "actions.json", "2021-p1-critical-industries", "pillar", "2021-pilar-1")
+
+        (problem,) = _problems(data_dir)
+
+        assert "no pillar with id '2021-pilar-1'; did you mean '2021-pillar-1'" in problem

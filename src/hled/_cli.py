@@ -303,7 +303,7 @@ def _validate(args: argparse.Namespace) -> int:
     try:
         ds = hled.load(args.dir)
     except DataError as exc:
-        _emit("\n".join(exc.problems))
+        _emit("\n".join(exc.listed()))
         print(f"{len(exc.problems)} problem(s) in {args.dir}", file=sys.stderr)
         return 1
     total = sum(len(r) for r in ds.registries.values())

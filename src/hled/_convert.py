@@ -8,6 +8,7 @@ wrong. Valid data never reaches it: it is imported on the first invalid record.
 
 from __future__ import annotations
 
+import difflib
 import functools
 from collections.abc import Callable
 from decimal import Decimal
@@ -98,7 +99,10 @@ def _find(value: Any, classes: tuple[type, ...], what: str) -> Any:
         if value in table(cls)[1]:
             msg = f"{kind_of(cls)} {value!r} is itself invalid (see its own problems)"
             raise ValueError(msg)
-    msg = f"no {what.removeprefix('a ')} with id {value!r}"
+    known = [rid for cls in classes for rid in table(cls)[0]]
+    near = difflib.get_close_matches(value, known, n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(map(repr, near))}?" if near else ""
+    msg = f"no {what.removeprefix('a ')} with id {value!r}{hint}"
     raise ValueError(msg)
 
 

@@ -206,7 +206,12 @@ class DateRange(_Ordered):
         if not sep:
             msg = f"expected START/END, got {text!r}"
             raise ValueError(msg)
-        return cls(PartialDate.parse(start), PartialDate.parse(end))
+        try:
+            first, last = PartialDate.parse(start), PartialDate.parse(end)
+        except ValueError as exc:  # quote the whole span, not the end that failed ("05" of "05/2013")
+            msg = f"expected a span START/END of dates YYYY, YYYY-MM or YYYY-MM-DD, got {text!r} ({exc})"
+            raise ValueError(msg) from None
+        return cls(first, last)
 
     @property
     def year(self) -> int:

@@ -7,6 +7,7 @@ decoding and validation happen in `hled._build`.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Sequence
 
 from hled.errors import DataError
@@ -51,14 +52,41 @@ def read_directory(path: str | os.PathLike[str], names: Sequence[str]) -> dict[s
     problems = []
     for name in names:
         try:
-            with open(os.path.join(folder, name), "rb") as file:
-                found[name] = file.read()
-        except IsADirectoryError:
-            problems.append(f"{name}: is a directory, expected a JSON file")
+            data = _read_file(os.path.join(folder, name))
         except FileNotFoundError:
             problems.append(f"{name}: missing from {folder!r}")
         except OSError as exc:
             problems.append(f"{name}: cannot be read ({exc.strerror or exc})")
+        else:
+            if isinstance(data, str):
+                problems.append(f"{name}: {data}")
+            else:
+                found[name] = data
     if problems:
         raise DataError(problems)
     return found
+
+
+MAX_FILE_SIZE = 256 * 1024 * 1024  # bytes: a thousand times the bundled data's largest file fits 4 times over
+_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"))
+
+
+def _read_file(path: str) -> bytes | str:
+    """The bytes of a regular data file, or why it is none: a directory, a device, a FIFO, too large.
+
+    Opened without blocking (a FIFO would wait for a writer forever) and checked on the
+    open file itself, so a symlink is judged by what it points to (``/dev/zero`` is a
+    device, and never read).
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            what = next((word for test, word in _KINDS if test(info.st_mode)), "a device")
+            return f"is {what}, expected a JSON file"
+        if info.st_size > MAX_FILE_SIZE:
+            return f"holds {info.st_size:,} bytes, over the {MAX_FILE_SIZE:,} a data file may hold"
+        with open(fd, "rb", closefd=False) as file:
+            return file.read()
+    finally:
+        os.close(fd)

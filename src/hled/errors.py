@@ -64,13 +64,21 @@ class DataError(HledError, ValueError):
     Attributes:
         problems: one line per problem, each naming the file, the record id
             (where there is one), the field path and the offending value.
+        LISTED: how many problems the message lists; it counts the rest.
     """
+
+    LISTED = 100
 
     def __init__(self, problems: list[str] | tuple[str, ...]):
         self.problems = tuple(problems)
         super().__init__(self.problems)
 
+    def listed(self) -> list[str]:
+        """The first `LISTED` problems, and a line counting the others if there are more."""
+        more = len(self.problems) - self.LISTED
+        return [*self.problems[: self.LISTED], *([f"... and {more:,} more problems"] if more > 0 else [])]
+
     def __str__(self) -> str:
         count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} in the data"
-        return head + ":\n" + "\n".join(f"  {p}" for p in self.problems)
+        head = f"{count:,} problem{'s' if count != 1 else ''} in the data"
+        return head + ":\n" + "\n".join(f"  {p}" for p in self.listed())
