@@ -21,6 +21,7 @@ from hled._people import Person
 from hled._record import Record
 from hled._registry import Criterion
 from hled._sources import Source
+from hled._text import fold
 
 if TYPE_CHECKING:
     from hled._dataset import Dataset
@@ -75,15 +76,42 @@ def read_choice(allowed_type: Any) -> Callable[[Dataset, str, object], Hashable]
     return value_of
 
 
+# The names people write for the countries in the data, in English and Spanish (docs/tutorial.md)
+COUNTRY_NAMES = {
+    "MX": ("Mexico", "México", "United Mexican States", "Estados Unidos Mexicanos", "MEX"),
+    "US": (
+        "United States",
+        "United States of America",
+        "USA",
+        "U.S.",
+        "U.S.A.",
+        "America",
+        "Estados Unidos",
+        "Estados Unidos de América",
+        "EE. UU.",
+        "EEUU",
+        "EUA",
+    ),
+    "CA": ("Canada", "Canadá", "CAN"),
+}
+_COUNTRY_OF = {fold(text): code for code, texts in COUNTRY_NAMES.items() for text in texts}
+
+
 def read_country(ds: Dataset, name: str, value: object) -> Hashable:
+    """A country: an ISO 3166-1 alpha-2 code (any case), or a name people write for one in the data."""
     if not isinstance(value, str):
-        msg = f"country must be an ISO 3166-1 alpha-2 code (a str like 'MX'), got {type(value).__name__} {value!r}"
+        msg = f"country must be a code like 'MX' or a name like 'Mexico' (a str), got {type(value).__name__} {value!r}"
         raise TypeError(msg)
     code = value.strip().upper()
-    if code not in COUNTRIES:
-        msg = f"country must be an ISO 3166-1 alpha-2 code like 'US' or 'MX', got {value!r}"
+    if code in COUNTRIES:
+        return code
+    found = _COUNTRY_OF.get(fold(value))
+    if found is None:
+        names = "; ".join(f"{code}: {', '.join(texts)}" for code, texts in COUNTRY_NAMES.items())
+        msg = f"country must be an ISO 3166-1 alpha-2 code like 'US' or 'MX', or one of these names ({names}); "
+        msg += f"got {value!r}"
         raise ValueError(msg)
-    return code
+    return found
 
 
 def read_language(ds: Dataset, name: str, value: object) -> Hashable:
@@ -265,6 +293,68 @@ def read_role_in_edition(ds: Dataset, name: str, value: object) -> Hashable:
 ROLE_IN_EDITION = Criterion(
     "a role held in an edition.", lambda o, ds: [(r.role, r.edition) for r in o.roles], read_role_in_edition
 )
+
+
+# titles people put before a name ("President Obama", "Secretaria Clouthier"), folded as lookup folds
+TITLES = tuple(
+    fold(title)
+    for title in (
+        "Vice President",
+        "President",
+        "Presidente",
+        "Presidenta",
+        "Deputy Secretary",
+        "Under Secretary",
+        "Undersecretary",
+        "Secretary",
+        "Secretario",
+        "Secretaria",
+        "Subsecretario",
+        "Subsecretaria",
+        "Ambassador",
+        "Embajador",
+        "Embajadora",
+        "Foreign Minister",
+        "Minister",
+        "Canciller",
+        "Governor",
+        "Gobernador",
+        "Gobernadora",
+        "Mr.",
+        "Ms.",
+        "Mrs.",
+        "Dr.",
+        "Sr.",
+        "Sra.",
+    )
+)
+
+
+def name_parts(name: str) -> set[str]:
+    """The shorter forms people give a name: surnames, and given name + surname.
+
+    "Andrés Manuel López Obrador": "López Obrador", "Obrador", "López", "Andrés López Obrador",
+    "Andrés López"...; "Luz María de la Mora": "de la Mora", "Mora", "Luz Mora". A single word
+    counts if it is capitalized and longer than two letters (not "J." nor "de").
+    """
+    words = name.split()
+    parts = set()
+    for i in range(1, len(words)):
+        rest = " ".join(words[i:])
+        parts |= {rest, f"{words[0]} {rest}"}
+        if words[i][:1].isupper() and len(words[i]) > 2 and "." not in words[i]:
+            parts |= {words[i], f"{words[0]} {words[i]}"}
+    return parts
+
+
+def people_by_part(ds: Dataset) -> dict[str, tuple[int, ...]]:
+    """Each folded short form of a person's name, and the positions of the people it names."""
+    found: dict[str, dict[int, None]] = {}
+    for pos, person in enumerate(ds.people):
+        for name in (person.name, *person.aliases):
+            for part in name_parts(name):
+                found.setdefault(fold(part), {})[pos] = None
+    return {key: tuple(positions) for key, positions in found.items()}
 
 
 def position_orgs(p: Person, ds: Dataset) -> list[str]:

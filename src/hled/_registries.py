@@ -18,6 +18,7 @@ from hled._criteria import (
     BY_SOURCE,
     PILLAR_DOC,
     ROLE_IN_EDITION,
+    TITLES,
     activity,
     cited_editions,
     date_years,
@@ -26,6 +27,7 @@ from hled._criteria import (
     kind_criterion,
     opt_id,
     organization_keys,
+    people_by_part,
     pillar_activity,
     pillar_key,
     pillar_orgs,
@@ -43,9 +45,10 @@ from hled._criteria import (
 from hled._dates import Date
 from hled._organizations import Organization, OrganizationKind, RoleName
 from hled._people import Person
-from hled._registry import Criterion, Registry, Selection
+from hled._registry import _MISSING, Criterion, Registry, Selection
 from hled._sources import Quality, Source
-from hled._text import ascii_fold
+from hled._text import ascii_fold, fold
+from hled.errors import AmbiguousLookup, RecordNotFound
 
 __all__ = [
     "AccomplishmentRegistry",
@@ -81,6 +84,20 @@ class EditionRegistry(Registry[Edition]):
     """The editions of the dialogue, by year."""
 
     __slots__ = ()
+
+    def get(self, id: str | int, default: Any = _MISSING) -> Any:
+        """Return the edition with this *id*, or of this year (``get(2021)``); or *default* if given.
+
+        Raises:
+            RecordNotFound: no such id or year and no *default*.
+            TypeError: *id* is neither a string nor an int.
+        """
+        if isinstance(id, int) and not isinstance(id, bool):
+            found = next((e for e in self._records if e.year == id), None)
+            if found is not None or default is not _MISSING:
+                return found if found is not None else default
+            raise RecordNotFound(str(id), self._kind, tuple(str(e.year) for e in self._records), how="year")
+        return super().get(id, default)  # type: ignore[arg-type]  # a bool is refused there, with its message
 
     @staticmethod
     def _order(e: Edition) -> int:
@@ -294,6 +311,32 @@ class PersonRegistry(Registry[Person]):
     """Officials and leaders, by name."""
 
     __slots__ = ()
+
+    def lookup(self, text: str) -> Person:
+        """Return the one person *text* names: as `Registry.lookup`, or by the forms people use.
+
+        A surname ("Blinken", "López Obrador"), a given name and surname ("Marcelo Ebrard"),
+        with or without a title before it ("President Obama", "Secretaria Clouthier"). A form
+        two people share raises `AmbiguousLookup` listing both.
+
+        Raises:
+            RecordNotFound: nothing matches; the message suggests close names.
+            AmbiguousLookup: several people match; the message lists their ids.
+            TypeError: *text* is not a string.
+        """
+        try:
+            return super().lookup(text)
+        except RecordNotFound as miss:
+            key = fold(text)
+            names, parts = self._lookup or {}, self._dataset._computed(people_by_part)
+            for title in ("", *TITLES):
+                rest = key.removeprefix(title)
+                hits = names.get(rest) or parts.get(rest, ()) if rest and (not title or rest != key) else ()
+                if len(hits) == 1:
+                    return self._records[hits[0]]
+                if hits:
+                    raise AmbiguousLookup(text, self._kind, tuple(self._records[p].id for p in hits)) from None
+            raise miss from None
 
     @staticmethod
     def _order(rec: Any) -> tuple[str, str]:

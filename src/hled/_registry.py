@@ -243,7 +243,7 @@ class Registry(Generic[R]):
                     f"valid criteria: {', '.join(self.CRITERIA)}"
                 )
                 raise TypeError(msg)
-            if isinstance(value, (list, tuple)):
+            if isinstance(value, (list, tuple, set, frozenset, Selection)):  # any of several
                 wanted.append((name, criterion, tuple([criterion.value(self._dataset, name, v) for v in value]), True))
             else:
                 wanted.append((name, criterion, criterion.value(self._dataset, name, value), False))
@@ -337,6 +337,28 @@ class Selection(Sequence[R]):
         inner = ", ".join(repr(r.id) for r in self._records[:8])
         more = f", ... {len(self) - 8} more" if len(self) > 8 else ""
         return f"<Selection of {len(self)} {self._registry.kind} records: [{inner}{more}]>"
+
+    def _combined(self, other: object, keep: Callable[[bool, bool], bool]) -> Selection[R]:
+        if not isinstance(other, Selection):
+            return NotImplemented  # type: ignore[no-any-return]
+        if other._registry is not self._registry:
+            kinds = f"{self._registry.kind} and {other._registry.kind}"
+            msg = f"selections combine within one registry (of one dataset), got {kinds} records"
+            raise TypeError(msg)
+        mine, theirs = set(self._positions), set(other._positions)
+        return Selection(self._registry, tuple(sorted(p for p in mine | theirs if keep(p in mine, p in theirs))))
+
+    def __or__(self, other: object) -> Selection[R]:
+        """The records in either selection, in registry order."""
+        return self._combined(other, lambda a, b: a or b)
+
+    def __and__(self, other: object) -> Selection[R]:
+        """The records in both selections, in registry order."""
+        return self._combined(other, lambda a, b: a and b)
+
+    def __sub__(self, other: object) -> Selection[R]:
+        """The records of this selection that are not in the other, in registry order."""
+        return self._combined(other, lambda a, b: a and not b)
 
     @property
     def ids(self) -> tuple[str, ...]:

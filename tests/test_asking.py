@@ -1,0 +1,136 @@
+"""Questions asked the way people ask them: surnames and titles, editions by year, countries by name, selections."""
+
+from __future__ import annotations
+
+import pytest
+
+import hled
+
+
+class TestPeopleByTheNamesPeopleUse:
+    @pytest.mark.parametrize(
+        ("text", "person"),
+        [
+            ("Blinken", "antony-j-blinken"),
+            ("Antony Blinken", "antony-j-blinken"),
+            ("Secretary Blinken", "antony-j-blinken"),
+            ("Obama", "barack-obama"),
+            ("President Obama", "barack-obama"),
+            ("Ebrard", "marcelo-ebrard"),
+            ("Harris", "kamala-harris"),
+            ("Vice President Harris", "kamala-harris"),
+            ("Tai", "katherine-tai"),
+            ("Ambassador Tai", "katherine-tai"),
+            ("Raimondo", "gina-raimondo"),
+            ("Secretary Raimondo", "gina-raimondo"),
+            ("López Obrador", "andres-manuel-lopez-obrador"),
+            ("lopez obrador", "andres-manuel-lopez-obrador"),
+            ("Presidente López Obrador", "andres-manuel-lopez-obrador"),
+            ("de la Mora", "luz-maria-de-la-mora"),
+            ("Secretaria Clouthier", "tatiana-clouthier"),
+            ("Biden", "joe-biden"),
+            ("Joe Biden", "joe-biden"),
+        ],
+    )
+    def test_surname_given_name_and_title(self, text, person):
+        """A surname, a given name and surname, with or without a title, finds the person."""
+        assert hled.people.lookup(text).id == person
+
+    def test_a_shared_surname_is_ambiguous(self):
+        """A form two people share lists both."""
+        with pytest.raises(hled.AmbiguousLookup) as info:
+            hled.people.lookup("Joaquín")
+
+        assert set(info.value.candidates) == {"carlos-joaquin", "pedro-joaquin-coldwell"}
+
+    @pytest.mark.parametrize("text", ["President", "Secretary", "Nobody Atall", "J."])
+    def test_a_title_or_a_stranger_alone_finds_nobody(self, text):
+        """A title alone, an initial or an unknown name is a miss, as before."""
+        with pytest.raises(hled.RecordNotFound):
+            hled.people.lookup(text)
+
+    def test_criteria_and_the_command_line_use_them(self, capsys):
+        """chair= and person= take the same forms, and so does the command line."""
+        from hled._cli import main
+
+        assert hled.events.filter(chair="Blinken").ids == hled.events.filter(chair="antony-j-blinken").ids
+        assert hled.events.filter(chair="Blinken")
+        assert main(["events", "--chair", "Blinken", "--json"]) == 0
+        assert "antony-j-blinken" not in capsys.readouterr().err
+
+    def test_full_names_and_aliases_win(self):
+        """A name, alias or id that matched before still matches first."""
+        for person in hled.people:
+            assert hled.people.lookup(person.name) is person
+
+
+class TestAnEditionIsItsYear:
+    def test_get_by_year(self):
+        """editions.get(2021) is the 2021 relaunch; a year with no edition says which exist."""
+        assert hled.editions.get(2021).year == 2021
+        assert hled.editions.get(2013) is hled.editions.lookup("2013")
+        assert hled.editions.get(2017, None) is None
+        with pytest.raises(hled.RecordNotFound, match=r"no edition with year '2017'; did you mean '2013', '2021'\?"):
+            hled.editions.get(2017)
+        with pytest.raises(TypeError, match="edition id must be a str"):
+            hled.editions.get(True)  # type: ignore[arg-type]
+
+
+class TestCountriesAsPeopleWriteThem:
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("Mexico", "MX"),
+            ("México", "MX"),
+            ("mexico", "MX"),
+            ("United States", "US"),
+            ("USA", "US"),
+            ("U.S.", "US"),
+            ("EE. UU.", "US"),
+            ("Estados Unidos", "US"),
+            ("Canada", "CA"),
+            ("us", "US"),
+        ],
+    )
+    def test_names_codes_and_short_forms(self, text, code):
+        """English and Spanish names and short forms select as the code does."""
+        assert hled.organizations.filter(country=text).ids == hled.organizations.filter(country=code).ids
+
+    def test_anything_else_lists_what_works(self):
+        """An unknown name raises ValueError listing the names accepted."""
+        with pytest.raises(ValueError, match=r"one of these names \(MX: Mexico, México.*got 'Narnia'"):
+            hled.organizations.filter(country="Narnia")
+
+
+class TestSelectionsAsValuesAndSets:
+    def test_set_operations_keep_registry_order(self):
+        """|, & and - combine selections of one registry, in registry order."""
+        usaid = hled.accomplishments.filter(agency="USAID")
+        year = hled.accomplishments.filter(year=2022)
+        order = [r.id for r in hled.accomplishments]
+
+        assert (usaid & year).ids == hled.accomplishments.filter(agency="USAID", year=2022).ids
+        assert set((usaid | year).ids) == set(usaid.ids) | set(year.ids)
+        assert set((usaid - year).ids) == set(usaid.ids) - set(year.ids)
+        for combined in (usaid | year, usaid & year, usaid - year):
+            assert list(combined.ids) == sorted(combined.ids, key=order.index)
+
+    def test_other_registries_do_not_combine(self):
+        """Selections of two registries, or a selection and something else, raise TypeError."""
+        with pytest.raises(TypeError, match="selections combine within one registry"):
+            hled.accomplishments.filter() | hled.events.filter()
+        with pytest.raises(TypeError):
+            hled.accomplishments.filter() | 5  # type: ignore[operator]
+
+    def test_a_selection_wherever_a_record_is(self):
+        """A selection (or a set of records) is a criterion's "any of these"."""
+        mexican = hled.organizations.filter(country="Mexico")
+
+        assert (
+            hled.accomplishments.filter(organization=mexican).ids
+            == hled.accomplishments.filter(organization=list(mexican)).ids
+        )
+        assert (
+            hled.accomplishments.filter(organization=set(mexican)).ids
+            == hled.accomplishments.filter(organization=mexican).ids
+        )
