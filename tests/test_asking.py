@@ -134,3 +134,30 @@ class TestSelectionsAsValuesAndSets:
             hled.accomplishments.filter(organization=set(mexican)).ids
             == hled.accomplishments.filter(organization=mexican).ids
         )
+
+
+class TestEveryFieldUsersFilterBy:
+    def test_source_and_quality_on_every_registry_with_citations(self):
+        """source= and quality= select the records a source, or sources of a quality, support."""
+        from hled._dataset import KINDS
+
+        for kind in KINDS:
+            if kind.name == "sources":
+                continue
+            registry = getattr(hled, kind.name)
+            for rec in list(registry)[:3]:
+                source = rec.sources[0].source
+                assert rec in registry.filter(source=source.id)
+                assert rec in registry.filter(quality=source.quality)
+            official = registry.filter(quality=["official", "mirror"])
+            assert all(any(c.source.quality in ("official", "mirror") for c in r.sources) for r in official)
+
+    def test_place_whole_or_in_part(self):
+        """place= finds a place by its whole text or a part between commas, ignoring case and accents."""
+        meeting = hled.events.get("2023-09-29-third-meeting")
+
+        assert meeting in hled.events.filter(place="washington")
+        assert meeting in hled.events.filter(place=meeting.place)
+        assert all(e.place and "mexico city" in e.place.lower() for e in hled.events.filter(place="Mexico City"))
+        with pytest.raises(TypeError, match="place must be a str such as 'Mexico City'"):
+            hled.events.filter(place=5)  # type: ignore[arg-type]

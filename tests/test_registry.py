@@ -343,7 +343,16 @@ class TestPrivateAxes:
     def test_internal_axis_is_not_a_criterion(self, mini):
         """The organizations' internal role-per-edition index is neither listed nor accepted."""
         assert "_role_in_edition" not in mini.organizations.criteria
-        assert mini.organizations.criteria == ("edition", "role", "country", "kind", "pillar", "year")
+        assert mini.organizations.criteria == (
+            "edition",
+            "role",
+            "country",
+            "kind",
+            "pillar",
+            "year",
+            "source",
+            "quality",
+        )
         with pytest.raises(TypeError, match="organization filter got an unexpected criterion '_role_in_edition'"):
             mini.organizations.filter().filter(_role_in_edition=[("co-chair", 2013)])
         assert mini.organizations.filter().filter(role="co-chair", edition=2013).ids == ("se",)

@@ -20,7 +20,7 @@ from hled._organizations import Organization, RoleName
 from hled._people import Person
 from hled._record import Record
 from hled._registry import Criterion
-from hled._sources import Source
+from hled._sources import Quality, Source
 from hled._text import fold
 
 if TYPE_CHECKING:
@@ -272,7 +272,29 @@ def kind_criterion(kinds: Any, doc: str) -> Criterion:
 BY_ORGANIZATION = reference_criterion(
     "an organization that did it; *agency* is the same.", organization_keys, "organizations"
 )
-BY_SOURCE = reference_criterion("the source document.", source_keys, "sources")
+BY_SOURCE = reference_criterion("a source document citing it.", source_keys, "sources")
+BY_QUALITY = Criterion(
+    'the quality of a source citing it: ``"official"``, ``"mirror"``, ``"press"`` or ``"low"``.',
+    lambda rec, ds: {c.source.quality for c in rec.sources},
+    read_choice(Quality),
+)
+
+
+def read_place(ds: Dataset, name: str, value: object) -> Hashable:
+    """A place as people type it, folded as `lookup` folds names."""
+    if not isinstance(value, str):
+        msg = f"place must be a str such as 'Mexico City', got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    return fold(value)
+
+
+def place_keys(rec: Any, ds: Dataset) -> set[str]:
+    """A record's places, whole and by their comma-separated parts ("..., Mexico City")."""
+    places = [rec.place] if isinstance(getattr(rec, "place", None), str) else list(getattr(rec, "places", ()))
+    return {fold(part) for place in places for part in (place, *place.split(","))} - {""}
+
+
+BY_PLACE = Criterion('a place it names, whole or a part between commas (``"Mexico City"``).', place_keys, read_place)
 
 
 def pillar_orgs(p: Pillar, ds: Dataset) -> Iterable[str]:

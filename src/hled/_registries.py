@@ -15,6 +15,8 @@ from hled._agenda import Action, ActionKind, Edition, Pillar, Program, ProgramKi
 from hled._criteria import (
     AGENCY_DOC,
     BY_ORGANIZATION,
+    BY_PLACE,
+    BY_QUALITY,
     BY_SOURCE,
     PILLAR_DOC,
     ROLE_IN_EDITION,
@@ -38,7 +40,6 @@ from hled._criteria import (
     read_integer,
     read_language,
     reference_criterion,
-    source_keys,
     workstream_orgs,
     year_criterion,
 )
@@ -119,6 +120,8 @@ class EditionRegistry(Registry[Edition]):
         person: Annotated[
             PersonArg | None, reference_criterion("a leader of the edition.", lambda e, ds: ids(e.leaders), "people")
         ] = None,
+        source: Annotated[SourceArg | None, BY_SOURCE] = None,
+        quality: Annotated[Many[Quality] | None, BY_QUALITY] = None,
     ) -> Selection[Edition]:
         """Select editions."""
         return self._select(locals())
@@ -158,6 +161,8 @@ class PillarRegistry(Registry[Pillar]):
                 lambda p, ds: ds._computed(pillar_activity)[1].get(p.id, ()),
             ),
         ] = None,
+        source: Annotated[SourceArg | None, BY_SOURCE] = None,
+        quality: Annotated[Many[Quality] | None, BY_QUALITY] = None,
     ) -> Selection[Pillar]:
         """Select pillars."""
         return self._select(locals())
@@ -190,6 +195,8 @@ class WorkstreamRegistry(Registry[Workstream]):
             ),
         ] = None,
         agency: Annotated[OrgArg | None, reference_criterion(AGENCY_DOC, workstream_orgs, "organizations")] = None,
+        source: Annotated[SourceArg | None, BY_SOURCE] = None,
+        quality: Annotated[Many[Quality] | None, BY_QUALITY] = None,
     ) -> Selection[Workstream]:
         """Select workstreams."""
         return self._select(locals())
@@ -227,6 +234,7 @@ class ActionRegistry(Registry[Action]):
             ProgramArg | None, reference_criterion("a program the action names.", program_keys, "programs")
         ] = None,
         source: Annotated[SourceArg | None, BY_SOURCE] = None,
+        quality: Annotated[Many[Quality] | None, BY_QUALITY] = None,
         year: Annotated[
             IntArg | None,
             year_criterion(
@@ -286,6 +294,8 @@ class OrganizationRegistry(Registry[Organization]):
                 "a year with events or results naming the organization.", lambda o, ds: activity(o, ds).years
             ),
         ] = None,
+        source: Annotated[SourceArg | None, BY_SOURCE] = None,
+        quality: Annotated[Many[Quality] | None, BY_QUALITY] = None,
     ) -> Selection[Organization]:
         """Select organizations.
 
@@ -378,6 +388,8 @@ class PersonRegistry(Registry[Person]):
                 },
             ),
         ] = None,
+        source: Annotated[SourceArg | None, BY_SOURCE] = None,
+        quality: Annotated[Many[Quality] | None, BY_QUALITY] = None,
     ) -> Selection[Person]:
         """Select people."""
         return self._select(locals())
@@ -431,6 +443,8 @@ class ProgramRegistry(Registry[Program]):
                 lambda p, ds: {*date_years(p.started), *activity(p, ds).years},
             ),
         ] = None,
+        source: Annotated[SourceArg | None, BY_SOURCE] = None,
+        quality: Annotated[Many[Quality] | None, BY_QUALITY] = None,
     ) -> Selection[Program]:
         """Select programs."""
         return self._select(locals())
@@ -485,6 +499,9 @@ class EventRegistry(Registry[Event]):
                 read_country,
             ),
         ] = None,
+        source: Annotated[SourceArg | None, BY_SOURCE] = None,
+        quality: Annotated[Many[Quality] | None, BY_QUALITY] = None,
+        place: Annotated[StrArg | None, BY_PLACE] = None,
     ) -> Selection[Event]:
         """Select events."""
         return self._select(locals())
@@ -525,9 +542,9 @@ class AccomplishmentRegistry(Registry[Accomplishment]):
                 read_country,
             ),
         ] = None,
-        source: Annotated[
-            SourceArg | None, reference_criterion("a source document citing it.", source_keys, "sources")
-        ] = None,
+        source: Annotated[SourceArg | None, BY_SOURCE] = None,
+        quality: Annotated[Many[Quality] | None, BY_QUALITY] = None,
+        place: Annotated[StrArg | None, BY_PLACE] = None,
     ) -> Selection[Accomplishment]:
         """Select accomplishments."""
         return self._select(locals())
