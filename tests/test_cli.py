@@ -81,7 +81,9 @@ class TestShow:
 
         assert code == 0
         assert out.splitlines()[0] == "Organization usaid"
-        assert "Organizational structure <https://en.wikipedia.org/wiki/" in out
+        assert "  sources:\n    [1] " in out
+        assert "Organizational structure. <https://en.wikipedia.org/wiki/" in out
+        assert "Role(" not in out
 
     def test_show_json(self, capsys):
         """show --json prints one object."""
@@ -297,3 +299,37 @@ class TestEdges:
         module = importlib.import_module("hled.__main__")
 
         assert module.main is main
+
+
+class TestFormats:
+    def test_every_format_of_a_listing(self, capsys):
+        """table, csv, json and jsonl say the same records; --json is --format json."""
+        import csv
+        import io
+
+        _, table, _ = run(capsys, "pillars", "--edition", "2021")
+        _, as_csv, _ = run(capsys, "pillars", "--edition", "2021", "--format", "csv")
+        _, as_json, _ = run(capsys, "pillars", "--edition", "2021", "--format", "json")
+        _, old_json, _ = run(capsys, "pillars", "--edition", "2021", "--json")
+        _, as_jsonl, _ = run(capsys, "pillars", "--edition", "2021", "--format", "jsonl")
+
+        ids = [p.id for p in hled.pillars.filter(edition=2021)]
+        assert [row["id"] for row in csv.DictReader(io.StringIO(as_csv))] == ids
+        assert [r["id"] for r in json.loads(as_json)] == ids
+        assert as_json == old_json
+        assert [json.loads(line)["id"] for line in as_jsonl.splitlines()] == ids
+        assert all(i in table for i in ids)
+
+    def test_nothing_is_cut_off_the_terminal(self, capsys):
+        """Written to a file or a pipe, a table keeps every cell whole."""
+        _, out, _ = run(capsys, "pillars", "--edition", "2021")
+
+        assert "..." not in out
+        assert hled.pillars.get("2021-pillar-2").summary in out
+
+    def test_search_formats(self, capsys):
+        """search takes the same formats."""
+        code, out, _ = run(capsys, "search", "supply chains", "--limit", "3", "--format", "jsonl")
+
+        assert code == 0
+        assert len(out.splitlines()) == 3

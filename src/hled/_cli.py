@@ -8,6 +8,7 @@ the wrong form or out of range).
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import re
@@ -21,7 +22,7 @@ import attrs
 import hled
 from hled._dataset import KINDS, Dataset
 from hled._export import export
-from hled._record import Record
+from hled._record import Record, human
 from hled._registry import Registry, Selection
 from hled._sources import Citation
 from hled._structure import unstructure
@@ -57,12 +58,20 @@ def _parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument("--json", action="store_true", help="print JSON instead of a table")
     common.add_argument("--data", metavar="DIR", help="use this data directory instead of the bundled data")
+    listing = _Parser(add_help=False)
+    listing.add_argument(
+        "--format",
+        choices=_FORMATS,
+        default="table",
+        help="table (the default), csv, json (an array, as --json) or jsonl (one object per line)",
+    )
+    listing.add_argument("--wide", action="store_true", help="never shorten a table's cells (only a terminal's are)")
     subs = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in (*_REGISTRIES, "agencies"):
         target = "organizations" if name == "agencies" else name
         sub = subs.add_parser(
             name,
-            parents=[common],
+            parents=[common, listing],
             help=f"list {target}" + (" (alias of organizations)" if name == "agencies" else ""),
             description=f"List {target}, narrowed by the criteria given (repeat an option to mean any of its values).",
         )
@@ -80,7 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     show.add_argument("text", help="an id, REGISTRY/ID, or anything a registry's lookup resolves")
     show.add_argument("--in", dest="within", choices=(*_REGISTRIES, "agencies"), help="look in one registry only")
-    search = subs.add_parser("search", parents=[common], help="free-text search, best first")
+    search = subs.add_parser("search", parents=[common, listing], help="free-text search, best first")
     search.add_argument("text", help="words to search for")
     search.add_argument("--in", dest="within", choices=(*_REGISTRIES, "agencies"), help="search one registry only")
     search.add_argument("--limit", type=int, default=10, help="how many results (default 10)")
@@ -112,8 +121,25 @@ def _label(record: Record) -> str:
     return record._label()
 
 
-def _table(rows: list[list[str]], header: list[str]) -> str:
-    clipped = [[c if len(c) <= 60 else c[:57] + "..." for c in row] for row in rows]
+_FORMATS = ("table", "csv", "json", "jsonl")
+
+
+def _rows_out(args: argparse.Namespace, records: Sequence[Record], rows: list[list[str]], header: list[str]) -> None:
+    """Print *records* in the format asked for: their data as JSON, or *rows* as a table or CSV."""
+    fmt = "json" if args.json else args.format
+    if fmt == "json":
+        _emit(json.dumps([unstructure(r) for r in records], ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        sys.stdout.write("".join(json.dumps(unstructure(r), ensure_ascii=False) + "\n" for r in records))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerows([header, *rows])
+    else:  # a terminal's cells are shortened to fit, unless --wide; a file or a pipe gets them whole
+        _emit(_table(rows, header, clip=sys.stdout.isatty() and not args.wide))
+
+
+def _table(rows: list[list[str]], header: list[str], *, clip: bool = True) -> str:
+    clipped = [[c if len(c) <= 60 or not clip else c[:57] + "..." for c in row] for row in rows]
     widths = [
         max(len(header[i]), *(len(r[i]) for r in clipped)) if clipped else len(header[i]) for i in range(len(header))
     ]
@@ -155,8 +181,7 @@ def _shown(record: Record, column: str) -> str:
         return ""
     if isinstance(value, Record):
         return value.id
-    text = str(value)
-    return text if len(text) <= 120 else text[:117] + "..."
+    return str(value)
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -168,11 +193,8 @@ def _list(args: argparse.Namespace) -> int:
         if values:
             criteria[crit] = values[0] if len(values) == 1 else tuple(values)
     selection: Selection[Any] = registry.filter(**criteria)
-    if args.json:
-        _emit(json.dumps(selection.to_dicts(), ensure_ascii=False, indent=2))
-        return 0
     columns = _shown_columns(list(selection))
-    _emit(_table([[_shown(r, c) for c in columns] for r in selection], columns))
+    _rows_out(args, selection, [[_shown(r, c) for c in columns] for r in selection], columns)
     print(f"({len(selection)} {registry.kind} records)", file=sys.stderr)
     return 0
 
@@ -225,12 +247,15 @@ def _referrers(ds: Dataset, record: Record) -> list[Record]:
 
 
 def _describe(value: Any) -> str:
+    """A field's value as a person reads it: a reference as id (name), a citation as a footnote."""
     if isinstance(value, Record):
         return f"{value.id} ({_label(value)})"
     if isinstance(value, Citation):
+        source = value.source
+        published = f", {source.published}" if source.published else ""
         where = f", {value.locator}" if value.locator else ""
-        return f"{value.source.title}{where} <{value.source.url}>"
-    return str(value)
+        return f"{source.title}. {source.publisher}{published}{where}. <{source.url}>"
+    return human(value)
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -245,7 +270,10 @@ def _show(args: argparse.Namespace) -> int:
         value = getattr(record, name)
         if name == "id" or value is None or value == ():
             continue
-        if isinstance(value, tuple):
+        if name == "sources":  # as footnotes
+            lines.append("  sources:")
+            lines.extend(f"    [{number}] {_describe(v)}" for number, v in enumerate(value, start=1))
+        elif isinstance(value, tuple):
             lines.append(f"  {name}:")
             lines.extend(f"    - {_describe(v)}" for v in value)
         else:
@@ -265,11 +293,8 @@ def _search(args: argparse.Namespace) -> int:
         results: list[Record] = getattr(ds, target).search(args.text, args.limit)
     else:
         results = ds.search(args.text, args.limit)
-    if args.json:
-        _emit(json.dumps([unstructure(r) for r in results], ensure_ascii=False, indent=2))
-        return 0
     rows = [[type(r).__name__.lower(), r.id, _label(r)] for r in results]
-    _emit(_table(rows, ["type", "id", "name / title / summary"]))
+    _rows_out(args, results, rows, ["type", "id", "name / title / summary"])
     if not results:
         print(f"nothing matches {args.text!r}", file=sys.stderr)
         return 1
