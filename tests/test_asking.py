@@ -161,3 +161,13 @@ class TestEveryFieldUsersFilterBy:
         assert all(e.place and "mexico city" in e.place.lower() for e in hled.events.filter(place="Mexico City"))
         with pytest.raises(TypeError, match="place must be a str such as 'Mexico City'"):
             hled.events.filter(place=5)  # type: ignore[arg-type]
+
+
+def test_the_dialogue_by_its_spanish_name():
+    """DEAN names both editions; the Spanish name, as the economy ministry gives it, the relaunch."""
+    with pytest.raises(hled.AmbiguousLookup) as info:
+        hled.editions.lookup("DEAN")
+
+    assert set(info.value.candidates) == {"2013", "2021"}
+    assert hled.editions.lookup("Diálogo Económico de Alto Nivel").year == 2021
+    assert hled.search("Dialogo Economico de Alto Nivel")[0] == hled.editions.get(2021)

@@ -29,7 +29,7 @@ def _commands(block: str) -> list[list[str]]:
     """The ``hled`` commands of a console block: lines like ``$ hled pillars --edition 2021``."""
     found = []
     for raw in block.splitlines():
-        line = raw.strip().removeprefix("$ ").split("&& .venv/bin/")[-1]
+        line = raw.strip().removeprefix("$ ").split("&& .venv/bin/")[-1].removeprefix(".venv/bin/")
         if line.startswith("hled "):
             found.append(shlex.split(line)[1:])
     return found
