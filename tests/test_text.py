@@ -5,7 +5,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hled._text import SearchIndex, fold
+from hled._text import SearchIndex, fold, tokens
 
 from .conftest import FUZZ
 
@@ -70,3 +70,22 @@ class TestFold:
     def test_examples(self):
         assert fold("Secretaría de Economía (SE)") == "secretariadeeconomiase"
         assert fold("Straße\ud800 № 5") == "strasseno5"  # NFKD spells № as "No"
+
+
+class TestSynonyms:
+    def test_a_synonym_finds_what_the_word_finds_a_little_below(self):
+        """'agricultural exports' finds the relaunch's 'farm exports'; a word itself outranks its synonym."""
+        import hled
+
+        assert "2021" in [r.id for r in hled.search("agricultural exports")[:3]]
+        index = SearchIndex([[("farm exports", 1.0)], [("agricultural exports", 1.0)]])
+        assert next(doc for _, doc in index.query("agricultural exports", 2)) == 1
+        assert [doc for _, doc in index.query("farm", 2)] == [0, 1]
+
+    def test_spanish_terms_find_english_records(self):
+        """inversión, pymes, ciberseguridad find the records that say investment, SMEs, cybersecurity."""
+        import hled
+
+        for spanish, english in (("inversión", "invest"), ("pymes", "sme"), ("ciberseguridad", "cybersecur")):
+            top = hled.search(spanish, limit=5)
+            assert any(english in " ".join(tokens(f"{r._label()} {getattr(r, 'summary', '')}")) for r in top)

@@ -100,6 +100,42 @@ def _terms(folded: str) -> list[str]:
     return [_stem(w) for w in words if w not in _STOP]
 
 
+# The dialogue's own synonyms, and the English and Spanish words for its key terms: a query
+# for one also finds the others, a little below (docs/tutorial.md, "Free-text search").
+SYNONYMS = (
+    ("farm", "agricultural", "agriculture", "agrícola", "agropecuario", "agricultura"),
+    ("ICT", "telecommunications", "telecom", "telecomunicaciones"),
+    ("SMEs", "MSMEs", "pymes", "mipymes"),
+    ("investment", "inversión", "inversiones"),
+    ("trade", "comercio"),
+    ("border", "frontera", "fronteriza", "fronterizo"),
+    ("energy", "energía"),
+    ("women", "mujeres"),
+    ("migration", "migración", "migrants", "migrantes"),
+    ("semiconductors", "semiconductores", "chips"),
+    ("cybersecurity", "ciberseguridad"),
+    ("entrepreneurship", "emprendimiento", "entrepreneurs", "emprendedores"),
+    ("education", "educación"),
+    ("infrastructure", "infraestructura"),
+    ("innovation", "innovación"),
+    ("workers", "workforce", "trabajadores"),
+    ("supply", "suministro"),
+    ("economic", "económico", "económica"),
+    ("dialogue", "diálogo"),
+)
+_SYNONYM_WEIGHT = 0.8  # of the term's own score: the word the user typed ranks first
+
+
+def _synonyms() -> dict[str, tuple[str, ...]]:
+    """Each stemmed term of the table, and the stems of its synonyms."""
+    found: dict[str, tuple[str, ...]] = {}
+    for group in SYNONYMS:
+        stems = list(dict.fromkeys(term for word in group for term in tokens(word)))
+        for stem in stems:
+            found[stem] = tuple(other for other in stems if other != stem)
+    return found
+
+
 class SearchIndex:
     """An inverted index over weighted text fields, ranked with BM25.
 
@@ -151,8 +187,15 @@ class SearchIndex:
         """Return up to *limit* ``(score, doc)`` pairs, best first (ties: lower doc first)."""
         folded = ascii_fold(text)
         scores: dict[int, float] = {}
-        for term in dict.fromkeys(_terms(folded)):
-            for doc, score in self._scores.get(term, {}).items():
+        terms = dict.fromkeys(_terms(folded))
+        for term in terms:
+            postings = [(self._scores.get(term, {}), 1.0)]
+            postings += [(self._scores.get(s, {}), _SYNONYM_WEIGHT) for s in _SYNONYMS.get(term, ()) if s not in terms]
+            best: dict[int, float] = {}  # a document counts a term once: by the word itself or its best synonym
+            for table, weight in postings:
+                for doc, score in table.items():
+                    best[doc] = max(best.get(doc, 0.0), score * weight)
+            for doc, score in best.items():
                 scores[doc] = scores.get(doc, 0.0) + score
         for doc in self._exact.get(_alnum(folded), ()):
             scores[doc] = scores.get(doc, 0.0) + _EXACT
@@ -161,6 +204,7 @@ class SearchIndex:
         return [(score, doc) for doc, score in heapq.nsmallest(limit, scores.items(), key=_ranked)]
 
 
+_SYNONYMS = _synonyms()
 _EXACT = 1000.0  # far above any sum of term scores
 
 
