@@ -242,3 +242,80 @@ class TestWholeOrNothing:
 
         assert {p.name: p.read_bytes() for p in out.iterdir()} == before
         assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+    def test_the_folder_is_an_ordinary_one(self, tmp_path, monkeypatch):
+        """The export is a folder of the user's usual mode; the working folder is filled in place."""
+        import os
+
+        out = tmp_path / "out"
+        export(hled.load(MINI), "json", out)
+        probe = tmp_path / "probe"
+        probe.mkdir()
+
+        assert out.stat().st_mode & 0o777 == probe.stat().st_mode & 0o777
+        here = tmp_path / "here"
+        here.mkdir()
+        monkeypatch.chdir(here)
+        export(hled.load(MINI), "json", Path("."))
+        assert (here / "meta.json").is_file()
+        assert Path(os.getcwd()) == here
+        with pytest.raises(ValueError, match="cannot be replaced whole where it is"):
+            export(hled.load(MINI), "json", Path("."), force=True)
+
+    def test_force_replaces_only_an_export(self, tmp_path):
+        """--force refuses a folder that is no earlier export, and a symbolic link."""
+        mine = tmp_path / "mine"
+        mine.mkdir()
+        (mine / "thesis.tex").write_text("precious")
+        (tmp_path / "link").symlink_to(mine)
+
+        with pytest.raises(ValueError, match="no earlier export"):
+            export(hled.load(MINI), "json", mine, force=True)
+        with pytest.raises(ValueError, match="is a symbolic link"):
+            export(hled.load(MINI), "json", tmp_path / "link", force=True)
+        assert [p.name for p in mine.iterdir()] == ["thesis.tex"]
+
+    def test_a_folder_that_cannot_be_swapped_is_filled_in_place(self, tmp_path, monkeypatch):
+        """Where the parent is not writable (or out is a mount point), an empty out is filled in place."""
+        out = tmp_path / "out"
+        out.mkdir()
+        real_rename = Path.rename
+
+        def busy(self: Path, target: Any) -> Any:
+            if self == out:
+                raise OSError(16, "Device or resource busy")
+            return real_rename(self, target)
+
+        monkeypatch.setattr(Path, "rename", busy)
+        export(hled.load(MINI), "csv", out)
+        monkeypatch.undo()
+
+        assert (out / "datapackage.json").is_file()
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+    def test_an_unwritable_parent_and_an_interrupted_fill(self, tmp_path, monkeypatch):
+        """With no folder to write beside out, out is filled in place; interrupted, it is empty again."""
+        from hled import _export
+
+        out = tmp_path / "out"
+        out.mkdir()
+
+        def refused(*args: Any) -> Path:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(_export, "_new_folder", refused)
+        export(hled.load(MINI), "json", out)
+        assert (out / "meta.json").is_file()
+
+        empty = tmp_path / "empty"
+        empty.mkdir()
+        real_write = _export.write_json
+
+        def interrupted(ds: Any, folder: Path) -> Any:
+            real_write(ds, folder)
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(_export, "write_json", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            export(hled.load(MINI), "json", empty)
+        assert list(empty.iterdir()) == []

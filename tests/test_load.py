@@ -459,3 +459,36 @@ class TestMessagesToActOn:
         (problem,) = _problems(data_dir)
 
         assert "no pillar with id '2021-pilar-1'; did you mean '2021-pillar-1'" in problem
+
+
+class TestReviewedEdges:
+    def test_minus_zero_is_no_amount(self, data_dir):
+        """-0 is refused as a negative amount is (the schema's pattern says so too)."""
+        _set(data_dir, "accomplishments.json", "2022-surges-launch", "amounts", [{"value": "-0", "currency": "USD"}])
+
+        (problem,) = _problems(data_dir)
+
+        assert "value must be 0 or more, got Decimal('-0')" in problem
+
+    def test_validate_prints_every_problem_and_suggests_for_the_first_hundred(self, data_dir, capsys):
+        """validate lists all problems; only the first hundred unknown references look for close ids."""
+        from hled._cli import main
+
+        _edit(
+            data_dir,
+            "accomplishments.json",
+            lambda rs: rs.extend({**rs[1], "id": f"copy-{i}", "organizations": [f"epa-{i}"]} for i in range(150)),
+        )
+
+        assert main(["validate", str(data_dir)]) == 1
+        lines = capsys.readouterr().out.splitlines()
+        unknown = [line for line in lines if "no organization with id 'epa-" in line]
+        assert len(unknown) == 150
+        assert sum("did you mean" in line for line in unknown) == 100
+
+    def test_repeats_of_ids_given_as_text(self, mini):
+        """Records built in code with ids for references are checked for repeats too, without a crash."""
+        result = next(a for a in mini.accomplishments if a.organizations)
+
+        with pytest.raises(ValueError, match="names 'epa' more than once"):
+            attrs.evolve(result, organizations=("epa", "epa"))

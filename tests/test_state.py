@@ -260,6 +260,10 @@ def _ids_of(selection: Any) -> tuple[str, ...]:
     return tuple(r.id for r in selection)
 
 
+def _action_ids(pillar: Any) -> tuple[str, ...]:
+    return tuple(a.id for a in pillar.actions)
+
+
 class TestPickleAndCopy:
     """Datasets, registries and selections go to other processes (multiprocessing, joblib) and copy as themselves."""
 
@@ -283,6 +287,32 @@ class TestPickleAndCopy:
         for obj in (hled.dataset(), hled.pillars, hled.pillars.filter(edition=2021)):
             assert copy.copy(obj) is obj
             assert copy.deepcopy(obj) is obj
+
+    def test_records_keep_their_links_across_processes(self):
+        """A pillar of a loaded dataset, pickled, comes back in its registry, with its actions."""
+        import multiprocessing
+        import pickle
+
+        loaded = hled.load(MINI)
+        pillar = next(p for p in loaded.pillars if p.actions)
+        back_dataset, back_pillar = pickle.loads(pickle.dumps((loaded, pillar)))
+
+        assert [a.id for a in back_pillar.actions] == [a.id for a in pillar.actions]
+        assert back_pillar in back_dataset.pillars
+        with multiprocessing.get_context("spawn").Pool(1) as pool:
+            assert pool.map(_action_ids, [hled.pillars.get("2021-pillar-1")]) == [
+                tuple(a.id for a in hled.pillars.get("2021-pillar-1").actions)
+            ]
+
+    def test_selections_travel_by_ids(self):
+        """An unpickled selection holds the same ids; an id its dataset no longer has is a RecordNotFound."""
+        from hled._registry import _reselected
+
+        selection = hled.accomplishments.filter(year=2022)
+
+        assert _reselected(hled.accomplishments, selection.ids) == selection
+        with pytest.raises(hled.RecordNotFound):
+            _reselected(hled.accomplishments, ("no-such-result",))
 
     def test_through_multiprocessing(self):
         """Selections sent to worker processes (spawned, so nothing is inherited) come back whole."""

@@ -328,7 +328,7 @@ def _validate(args: argparse.Namespace) -> int:
     try:
         ds = hled.load(args.dir)
     except DataError as exc:
-        _emit("\n".join(exc.listed()))
+        _emit("\n".join(exc.problems))  # all of them: validate is for fixing a directory
         print(f"{len(exc.problems)} problem(s) in {args.dir}", file=sys.stderr)
         return 1
     total = sum(len(r) for r in ds.registries.values())

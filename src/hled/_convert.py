@@ -21,7 +21,7 @@ from cattrs.gen import make_dict_structure_fn
 from hled._agenda import Pillar, Workstream
 from hled._dates import Date, DateRange, PartialDate, parse_date
 from hled._record import FieldProblem, Record, clip, kind_of
-from hled._structure import is_value_type, plain_decimal, printable, table
+from hled._structure import is_value_type, plain_decimal, printable, suggesting, table
 
 __all__ = ["FIELD_MARK", "ConverterDisagreement", "describe", "structure"]
 
@@ -100,7 +100,7 @@ def _find(value: Any, classes: tuple[type, ...], what: str) -> Any:
             msg = f"{kind_of(cls)} {value!r} is itself invalid (see its own problems)"
             raise ValueError(msg)
     known = [rid for cls in classes for rid in table(cls)[0]]
-    near = difflib.get_close_matches(value, known, n=3, cutoff=0.6)
+    near = difflib.get_close_matches(value, known, n=3, cutoff=0.6) if suggesting() else []
     hint = f"; did you mean {', '.join(map(repr, near))}?" if near else ""
     msg = f"no {what.removeprefix('a ')} with id {value!r}{hint}"
     raise ValueError(msg)

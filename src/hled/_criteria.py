@@ -85,7 +85,6 @@ COUNTRY_NAMES = {
         "USA",
         "U.S.",
         "U.S.A.",
-        "America",
         "Estados Unidos",
         "Estados Unidos de América",
         "EE. UU.",

@@ -20,7 +20,7 @@ import attrs
 from hled._agenda import Crosswalk, CrosswalkLink, crosswalk
 from hled._build import CROSSWALK, META, build
 from hled._load import read_bundled, read_directory
-from hled._record import Record, reference_target
+from hled._record import Linked, Record, reference_target
 from hled._registries import (
     AccomplishmentRegistry,
     ActionRegistry,
@@ -84,7 +84,10 @@ class Dataset:
         for kind in KINDS:
             cls = kind.registry_class
             rows = records[kind.record]
-            set_(self, kind.name, cls(kind.name, sorted(rows, key=cls._order), self))
+            registry = cls(kind.name, sorted(rows, key=cls._order), self)
+            set_(self, kind.name, registry)
+            for record in rows if issubclass(kind.record, Linked) else ():
+                record._back["registry"] = registry  # type: ignore[attr-defined]  # pickled as a reference
 
     @classmethod
     def _from_files(cls, files: dict[str, bytes]) -> "Dataset":

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import secrets
 import shutil
-import tempfile
 import typing
 from decimal import Decimal
 from pathlib import Path
@@ -48,33 +49,92 @@ def export(ds: Dataset, fmt: Literal["json", "csv"], out: Path, *, force: bool =
     The files go into a new folder beside *out* (``.NAME.*.partial``), which takes its
     place with one rename once every file is written (``datapackage.json`` last): an
     interrupted export leaves *out* as it was, never half old and half new. An *out* that
-    holds files is replaced whole, and only with *force*; its old folder is moved aside
-    first and removed last.
+    holds files is replaced whole, only with *force*, and only if it is an earlier export
+    (it holds a ``meta.json`` or a ``datapackage.json``); its old folder is moved aside
+    first and removed last. Where *out* cannot be swapped (the working folder, a mount
+    point, a folder whose parent is not writable), an empty *out* is filled in place and
+    emptied again if the export is interrupted.
 
     Raises:
-        ValueError: *out* is a file, or holds files and *force* is not set.
+        ValueError: *out* is a file or a symbolic link, or holds files and *force* is not
+            set, or holds files that are not an export.
         OSError: the folder cannot be written.
     """
-    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not force)):
-        what = "is not a directory" if not out.is_dir() else "holds files; pass --force to replace it whole"
-        msg = f"{str(out)!r} exists and {what}"
-        raise ValueError(msg)
+    out = Path(os.path.abspath(out))
+    _check_target(out, force=force)
+    if out.is_dir() and out.samefile(os.getcwd()):
+        return _fill(ds, fmt, out)  # swapping the working folder would leave the user's shell in the old one
     if not out.parent.is_dir():
         out.parent.mkdir(parents=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent))
-    old = work.with_suffix(".old")
     try:
+        work = _new_folder(out.parent, f".{out.name}.", ".partial")
+    except PermissionError:
+        work = None  # the parent is not writable: fill *out* in place
+    old = out.with_name(f"{work.name.removesuffix('.partial')}.old") if work else out
+    try:
+        if work is None:
+            return _fill(ds, fmt, out)
         written = write_json(ds, work) if fmt == "json" else write_csv(ds, work)
         if out.exists():
-            out.rename(old)
+            try:
+                out.rename(old)
+            except OSError:  # a mount point, for one: fill it in place if it is empty
+                shutil.rmtree(work)
+                return _fill(ds, fmt, out)
         work.rename(out)
     except BaseException:
         if old.exists() and not out.exists():
             old.rename(out)  # interrupted between the two renames: the old export goes back
-        shutil.rmtree(work, ignore_errors=True)
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
         raise
     shutil.rmtree(old, ignore_errors=True)
     return [out / path.name for path in written]
+
+
+def _check_target(out: Path, *, force: bool) -> None:
+    """Refuse an *out* that `export` must not replace."""
+    if out.is_symlink():
+        msg = f"{str(out)!r} is a symbolic link; give the folder it points to"
+        raise ValueError(msg)
+    if not out.exists():
+        return
+    if not out.is_dir():
+        msg = f"{str(out)!r} exists and is not a directory"
+        raise ValueError(msg)
+    if any(out.iterdir()):
+        if not force:
+            msg = f"{str(out)!r} exists and holds files; pass --force to replace it whole"
+            raise ValueError(msg)
+        if not ((out / "meta.json").is_file() or (out / "datapackage.json").is_file()):
+            msg = f"{str(out)!r} holds files but no earlier export (no meta.json, no datapackage.json)"
+            msg += "; --force replaces only an export"
+            raise ValueError(msg)
+
+
+def _new_folder(parent: Path, prefix: str, suffix: str) -> Path:
+    """A new, empty folder in *parent*, with the mode the user's umask gives (not mkdtemp's 0700)."""
+    while True:
+        path = parent / f"{prefix}{secrets.token_hex(4)}{suffix}"
+        try:
+            path.mkdir()
+        except FileExistsError:  # pragma: no cover - 32 random bits taken
+            continue
+        return path
+
+
+def _fill(ds: Dataset, fmt: Literal["json", "csv"], out: Path) -> list[Path]:
+    """Write into the empty folder *out* (made if missing); on any failure, leave it empty again."""
+    if out.exists() and any(out.iterdir()):
+        msg = f"{str(out)!r} cannot be replaced whole where it is; empty it or choose another --out"
+        raise ValueError(msg)
+    out.mkdir(exist_ok=True)
+    try:
+        return write_json(ds, out) if fmt == "json" else write_csv(ds, out)
+    except BaseException:
+        for path in out.iterdir():
+            path.unlink()
+        raise
 
 
 def write_json(ds: Dataset, out: Path) -> list[Path]:

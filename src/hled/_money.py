@@ -23,7 +23,7 @@ def _decimal(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, Decimal) or not value.is_finite():
         msg = f"value must be a finite Decimal, got {value!r}"
         raise FieldProblem(attribute.name, msg)
-    if value < 0:  # as a count: an amount is never negative (docs/robustness.md)
+    if value.is_signed():  # as a count: an amount is never negative, nor -0 (docs/robustness.md)
         msg = f"value must be 0 or more, got {value!r}"
         raise FieldProblem(attribute.name, msg)
 

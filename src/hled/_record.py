@@ -13,6 +13,7 @@ hold in `hled._dates` and `hled._money`.
 
 from __future__ import annotations
 
+import collections
 import html
 import re
 from collections.abc import Callable
@@ -93,8 +94,8 @@ def texts(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 def distinct(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """References to distinct records: a record named twice would be counted twice."""
-    ids = [record.id for record in value]
-    twice = sorted({rid for rid in ids if ids.count(rid) > 1})
+    counts = collections.Counter(getattr(record, "id", record) for record in value)
+    twice = sorted(rid for rid, count in counts.items() if count > 1)
     if twice:
         msg = f"{attribute.name} names {', '.join(map(repr, twice))} more than once"
         raise FieldProblem(attribute.name, msg)
@@ -218,6 +219,18 @@ class Linked(Record):
     def _linked(self, name: str) -> tuple[Any, ...]:
         found: tuple[Any, ...] = getattr(self, "_back", {}).get(name, ())
         return found
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled (and copied) as itself in its dataset's registry, links and all; detached, as its fields."""
+        registry = getattr(self, "_back", {}).get("registry")
+        if registry is not None:
+            return (registry.get, (self.id,))
+        return (_rebuilt, (type(self), {f.name: getattr(self, f.name) for f in attrs.fields(type(self))}))
+
+
+def _rebuilt(cls: type[Any], fields: dict[str, Any]) -> Any:
+    """A detached record made again from its fields (the validators run again)."""
+    return cls(**fields)
 
 
 def reference_target(t: Any) -> tuple[type[Record] | None, bool]:

@@ -7,7 +7,7 @@ value becomes a key. This module reads those annotations at run time as objects,
 does without ``from __future__ import annotations`` (whose strings only ``eval`` could read).
 """
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterator
 from typing import Annotated, Any, TypeVar, Union
 
 from hled._activities import Accomplishment, Event, EventKind
@@ -99,6 +99,24 @@ class EditionRegistry(Registry[Edition]):
                 return found if found is not None else default
             raise RecordNotFound(str(id), self._kind, tuple(str(e.year) for e in self._records), how="year")
         return super().get(id, default)  # type: ignore[arg-type]  # a bool is refused there, with its message
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, int) and not isinstance(item, bool):
+            return any(e.year == item for e in self._records)
+        return super().__contains__(item)
+
+    def lookup(self, text: str | int) -> Edition:
+        """Return the one edition *text* names (as `Registry.lookup`), or of the year *text* (``lookup(2021)``).
+
+        Raises:
+            RecordNotFound: nothing matches; the message suggests close names.
+            AmbiguousLookup: both editions match (``"DEAN"``); the message lists them.
+            TypeError: *text* is neither a string nor an int.
+        """
+        if isinstance(text, int) and not isinstance(text, bool):
+            found: Edition = self.get(text)
+            return found
+        return super().lookup(text)  # type: ignore[arg-type]
 
     @staticmethod
     def _order(e: Edition) -> int:
@@ -317,6 +335,15 @@ class OrganizationRegistry(Registry[Organization]):
         return [*super()._wanted(rest), ("_role_in_edition", ROLE_IN_EDITION, pairs, True)]
 
 
+def _untitled(text: str) -> Iterator[str]:
+    """*text*, then *text* without the title before a name ("Secretary", "Vice President"), word by word."""
+    yield text
+    words = text.split()
+    for count in (1, 2):
+        if len(words) > count and fold(" ".join(words[:count])) in TITLES:
+            yield " ".join(words[count:])
+
+
 class PersonRegistry(Registry[Person]):
     """Officials and leaders, by name."""
 
@@ -337,11 +364,10 @@ class PersonRegistry(Registry[Person]):
         try:
             return super().lookup(text)
         except RecordNotFound as miss:
-            key = fold(text)
             names, parts = self._lookup or {}, self._dataset._computed(people_by_part)
-            for title in ("", *TITLES):
-                rest = key.removeprefix(title)
-                hits = names.get(rest) or parts.get(rest, ()) if rest and (not title or rest != key) else ()
+            for rest in _untitled(text):
+                key = fold(rest)
+                hits = names.get(key) or parts.get(key, ())
                 if len(hits) == 1:
                     return self._records[hits[0]]
                 if hits:

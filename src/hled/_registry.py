@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import difflib
 import inspect
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Generic, TypeVar, get_args, get_origin, overload
 
@@ -243,7 +243,7 @@ class Registry(Generic[R]):
                     f"valid criteria: {', '.join(self.CRITERIA)}"
                 )
                 raise TypeError(msg)
-            if isinstance(value, (list, tuple, set, frozenset, Selection)):  # any of several
+            if isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping)):  # any of several
                 wanted.append((name, criterion, tuple([criterion.value(self._dataset, name, v) for v in value]), True))
             else:
                 wanted.append((name, criterion, criterion.value(self._dataset, name, value), False))
@@ -324,8 +324,8 @@ class Selection(Sequence[R]):
         return hash(self._records)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        """Pickled as its registry and the positions it selects: for multiprocessing and joblib."""
-        return (Selection, (self._registry, self._positions))
+        """Pickled as its registry and the ids it selects (ids are stable across data releases)."""
+        return (_reselected, (self._registry, self.ids))
 
     def __copy__(self) -> Selection[R]:
         return self  # immutable: a copy is itself
@@ -393,6 +393,15 @@ class Selection(Sequence[R]):
 
     def _repr_html_(self) -> str:
         return selection_html(self._records, self._registry.kind)
+
+
+def _reselected(registry: Registry[R], ids: tuple[str, ...]) -> Selection[R]:
+    """The selection of *registry* holding the records with these *ids* (an unpickled `Selection`)."""
+    position = {record.id: pos for pos, record in enumerate(registry)}
+    missing = [rid for rid in ids if rid not in position]
+    if missing:
+        raise RecordNotFound(missing[0], registry.kind)
+    return Selection(registry, tuple(sorted(position[rid] for rid in ids)))
 
 
 def can_search(text: object, limit: object) -> bool:

@@ -36,6 +36,7 @@ __all__ = [
     "printable",
     "resolving",
     "structure",
+    "suggesting",
     "table",
     "unstructure",
 ]
@@ -65,6 +66,17 @@ def table(cls: type) -> tuple[dict[str, Any], set[str]]:
     """The records of *cls* built so far by id, and the ids of those that failed."""
     tables, broken, _ = _TABLES.get()
     return tables.get(cls, {}), broken.get(cls, set())
+
+
+def suggesting() -> bool:
+    """Whether a problem may still look for close ids: the first hundred of a build do, the rest would only slow it."""
+    shared = _TABLES.get()[2]
+    left: int = shared.get(_SUGGESTIONS, 100)
+    shared[_SUGGESTIONS] = left - 1
+    return left > 0
+
+
+_SUGGESTIONS = ("suggestions left",)  # a key no value object's can equal: theirs start with a class
 
 
 def is_value_type(t: Any) -> bool:
