@@ -31,6 +31,7 @@ class TestPeopleByTheNamesPeopleUse:
             ("de la Mora", "luz-maria-de-la-mora"),
             ("Secretaria Clouthier", "tatiana-clouthier"),
             ("Biden", "joe-biden"),
+            ("AMLO", "andres-manuel-lopez-obrador"),
             ("Joe Biden", "joe-biden"),
         ],
     )
