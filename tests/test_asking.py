@@ -195,3 +195,32 @@ def test_the_dialogue_by_its_spanish_name():
     assert set(info.value.candidates) == {"2013", "2021"}
     assert hled.editions.lookup("Diálogo Económico de Alto Nivel").year == 2021
     assert hled.search("Dialogo Economico de Alto Nivel")[0] == hled.editions.get(2021)
+
+
+class TestPillarsByNumber:
+    @pytest.mark.parametrize(
+        ("text", "pillar"),
+        [
+            ("2021 IV", "2021-pillar-4"),
+            ("2021 4", "2021-pillar-4"),
+            ("2013 II", "2013-pillar-2"),
+            ("IV", "2021-pillar-4"),
+        ],
+    )
+    def test_edition_qualified_numbers(self, text, pillar):
+        """A number with its edition, Roman or Arabic, names one pillar; a number alone, where only one has it."""
+        assert hled.pillars.lookup(text).id == pillar
+
+    def test_a_bare_number_within_an_edition_filter(self):
+        """filter(edition=2021, pillar="IV") reads IV in 2021; "II" alone names one pillar of each edition."""
+        found = hled.accomplishments.filter(edition=2021, pillar="II")
+
+        assert found
+        assert {r.pillar.id for r in found} == {"2021-pillar-2"}
+        with pytest.raises(hled.AmbiguousLookup):
+            hled.pillars.lookup("II")
+
+    def test_a_wrong_form_lists_the_forms(self):
+        """A pillar that is not found says which forms name one."""
+        with pytest.raises(hled.RecordNotFound, match=r"number with its edition: '2021 IV', '2021 Pillar 4'"):
+            hled.accomplishments.filter(pillar="Pillar IX")

@@ -150,6 +150,25 @@ class PillarRegistry(Registry[Pillar]):
 
     __slots__ = ()
 
+    FORMS = "a pillar is its id, title, Spanish title, alias, or number with its edition: '2021 IV', '2021 Pillar 4'"
+
+    def lookup(self, text: str) -> Pillar:
+        """Return the one pillar *text* names: its id, title, Spanish title, alias or numbered name.
+
+        Numbered names: ``"2021 IV"``, ``"2021 4"``, ``"2021 Pillar IV"``; ``"IV"`` and
+        ``"Pillar 4"`` alone where only one pillar has that number (``"II"`` lists one of each
+        edition); a criterion given with ``edition=`` reads a bare number in that edition.
+
+        Raises:
+            RecordNotFound: nothing matches; the message suggests close names and lists the forms.
+            AmbiguousLookup: several pillars match; the message lists their ids.
+            TypeError: *text* is not a string.
+        """
+        try:
+            return super().lookup(text)
+        except RecordNotFound as miss:
+            raise RecordNotFound(miss.key, miss.kind, miss.suggestions, miss.how, forms=self.FORMS) from None
+
     @staticmethod
     def _order(p: Pillar) -> tuple[int, int]:
         return (p.edition, p.number)

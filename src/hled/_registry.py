@@ -13,6 +13,7 @@ tables, and either may be kept.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import inspect
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
@@ -232,6 +233,11 @@ class Registry(Generic[R]):
 
     def _wanted(self, given: dict[str, object]) -> list[tuple[str, Criterion, Hashable, bool]]:
         """The criteria given a value (None is no value): name, declaration, index key(s), and whether several."""
+        edition, pillar = given.get("edition"), given.get("pillar")
+        if isinstance(edition, int) and isinstance(pillar, str) and "pillar" in self.CRITERIA:
+            # a pillar's number means the one of the edition asked for: filter(edition=2021, pillar="IV")
+            with contextlib.suppress(LookupError):
+                given = {**given, "pillar": self._dataset.pillars.lookup(f"{edition} {pillar}")}
         wanted: list[tuple[str, Criterion, Hashable, bool]] = []
         for name, value in given.items():
             if value is None or name == "self":
@@ -437,8 +443,11 @@ def _names(rec: Record) -> Iterator[str]:
         number, edition = rec.number, rec.edition
         yield f"Pillar {number}"
         yield f"{edition} Pillar {number}"
+        yield f"{edition} {number}"
         if number < len(_ROMAN):
             yield f"{edition} Pillar {_ROMAN[number]}"
+            yield f"{edition} {_ROMAN[number]}"
+            yield _ROMAN[number]  # "IV": one pillar; "II": one of each edition, and says so
 
 
 def _ref_names(value: object) -> Iterator[str]:

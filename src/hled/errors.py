@@ -20,13 +20,15 @@ class RecordNotFound(HledError, LookupError):
         key: the id or text that was looked up.
         kind: the record kind that was searched, for example ``"organization"``.
         suggestions: ids of close records, best first (possibly empty).
+        forms: the forms a name of this kind can take, where the kind has several, or "".
     """
 
-    def __init__(self, key: str, kind: str, suggestions: tuple[str, ...] = (), how: str = "id"):
+    def __init__(self, key: str, kind: str, suggestions: tuple[str, ...] = (), how: str = "id", forms: str = ""):
         self.key = key
         self.kind = kind
         self.suggestions = tuple(suggestions)
         self.how = how
+        self.forms = forms
         super().__init__(key, kind, self.suggestions, how)
 
     def __str__(self) -> str:
@@ -34,6 +36,8 @@ class RecordNotFound(HledError, LookupError):
         if self.suggestions:
             quoted = ", ".join(repr(s) for s in self.suggestions)
             msg += f"; did you mean {quoted}?"
+        if self.forms:
+            msg += f" ({self.forms})"
         return msg
 
 
