@@ -224,3 +224,35 @@ class TestPillarsByNumber:
         """A pillar that is not found says which forms name one."""
         with pytest.raises(hled.RecordNotFound, match=r"number with its edition: '2021 IV', '2021 Pillar 4'"):
             hled.accomplishments.filter(pillar="Pillar IX")
+
+
+class TestInSpanish:
+    def test_names_and_titles_in_spanish_or_marked(self):
+        """lang="es": Spanish names and titles where the data has them, English marked [en] where not."""
+        titles = [d["title"] for d in hled.pillars.filter(edition=2021).to_dicts(lang="es")]
+        orgs = {d["id"]: d["name"] for d in hled.organizations.filter().to_dicts(lang="es")}
+
+        assert "Invertir en nuestro pueblo" in titles
+        assert orgs["se"] == "Secretaría de Economía"
+        assert orgs["usaid"] == "U.S. Agency for International Development [en]"
+        assert hled.pillars.filter().to_dicts() == hled.pillars.filter().to_dicts(lang="en")
+
+    def test_frames_html_and_the_command_line(self, capsys):
+        """DataFrames, HTML tables and --lang es show the same names."""
+        from hled._cli import main
+
+        frame = hled.programs.filter(edition=2021).to_dataframe(lang="es")
+        assert "Invertir en nuestro pueblo" in set(frame["pillar_name"].dropna())
+        assert "Invertir en nuestro pueblo" in hled.pillars.filter(edition=2021).to_html(lang="es")
+        assert main(["pillars", "--edition", "2021", "--lang", "es"]) == 0
+        assert "Reconstruir juntos" in capsys.readouterr().out
+        assert main(["show", "2021-pillar-4", "--lang", "es"]) == 0
+        assert "Invertir en nuestro pueblo" not in capsys.readouterr().out.splitlines()[0]
+
+    @pytest.mark.parametrize(("lang", "error"), [("fr", ValueError), (None, TypeError), ("ES", ValueError)])
+    def test_other_languages(self, lang, error):
+        """Anything but "en" and "es" says which work."""
+        with pytest.raises(error, match="lang must be 'en' or 'es'"):
+            hled.pillars.filter().to_dicts(lang=lang)
+        with pytest.raises(error, match="lang must be 'en' or 'es'"):
+            hled.pillars.filter().to_html(lang=lang)

@@ -22,7 +22,7 @@ import attrs
 import hled
 from hled._dataset import KINDS, Dataset
 from hled._export import export
-from hled._record import Record, human
+from hled._record import Record, human, in_language
 from hled._registry import Registry, Selection
 from hled._sources import Citation
 from hled._structure import unstructure
@@ -58,6 +58,12 @@ def _parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument("--json", action="store_true", help="print JSON instead of a table")
     common.add_argument("--data", metavar="DIR", help="use this data directory instead of the bundled data")
+    common.add_argument(
+        "--lang",
+        choices=("en", "es"),
+        default="en",
+        help="names and titles in English or Spanish (marked [en] where none)",
+    )
     listing = _Parser(add_help=False)
     listing.add_argument(
         "--format",
@@ -117,8 +123,8 @@ def _emit(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
-def _label(record: Record) -> str:
-    return record._label()
+def _label(record: Record, lang: str = "en") -> str:
+    return record._label(lang)
 
 
 _FORMATS = ("table", "csv", "json", "jsonl")
@@ -175,8 +181,8 @@ def _shown_columns(records: Sequence[Record]) -> list[str]:
     return ["id", *names][:7]
 
 
-def _shown(record: Record, column: str) -> str:
-    value = getattr(record, column)
+def _shown(record: Record, column: str, lang: str) -> str:
+    value = in_language(record, column, lang)
     if value is None:
         return ""
     if isinstance(value, Record):
@@ -194,7 +200,7 @@ def _list(args: argparse.Namespace) -> int:
             criteria[crit] = values[0] if len(values) == 1 else tuple(values)
     selection: Selection[Any] = registry.filter(**criteria)
     columns = _shown_columns(list(selection))
-    _rows_out(args, selection, [[_shown(r, c) for c in columns] for r in selection], columns)
+    _rows_out(args, selection, [[_shown(r, c, args.lang) for c in columns] for r in selection], columns)
     print(f"({len(selection)} {registry.kind} records)", file=sys.stderr)
     return 0
 
@@ -246,10 +252,10 @@ def _referrers(ds: Dataset, record: Record) -> list[Record]:
     return found
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any, lang: str = "en") -> str:
     """A field's value as a person reads it: a reference as id (name), a citation as a footnote."""
     if isinstance(value, Record):
-        return f"{value.id} ({_label(value)})"
+        return f"{value.id} ({_label(value, lang)})"
     if isinstance(value, Citation):
         source = value.source
         published = f", {source.published}" if source.published else ""
@@ -275,13 +281,13 @@ def _show(args: argparse.Namespace) -> int:
             lines.extend(f"    [{number}] {_describe(v)}" for number, v in enumerate(value, start=1))
         elif isinstance(value, tuple):
             lines.append(f"  {name}:")
-            lines.extend(f"    - {_describe(v)}" for v in value)
+            lines.extend(f"    - {_describe(v, args.lang)}" for v in value)
         else:
-            lines.append(f"  {name}: {_describe(value)}")
+            lines.append(f"  {name}: {_describe(value, args.lang)}")
     referrers = _referrers(ds, record)
     if referrers:
         lines.append("  referenced by:")
-        lines.extend(f"    - {type(r).__name__.lower()} {_describe(r)}" for r in referrers)
+        lines.extend(f"    - {type(r).__name__.lower()} {_describe(r, args.lang)}" for r in referrers)
     _emit("\n".join(lines))
     return 0
 
@@ -293,7 +299,7 @@ def _search(args: argparse.Namespace) -> int:
         results: list[Record] = getattr(ds, target).search(args.text, args.limit)
     else:
         results = ds.search(args.text, args.limit)
-    rows = [[type(r).__name__.lower(), r.id, _label(r)] for r in results]
+    rows = [[type(r).__name__.lower(), r.id, _label(r, args.lang)] for r in results]
     _rows_out(args, results, rows, ["type", "id", "name / title / summary"])
     if not results:
         print(f"nothing matches {args.text!r}", file=sys.stderr)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, get_args, get_origin
 import attrs
 
 from hled._dates import is_date_type
-from hled._record import Record, human
+from hled._record import Record, human, in_language
 
 if TYPE_CHECKING:
     import pandas
@@ -73,7 +73,7 @@ def _columns(cls: type[Record]) -> list[tuple[str, str, str]]:
     return columns
 
 
-def _cell(value: Any, how: str) -> Any:
+def _cell(value: Any, how: str, lang: str = "en") -> Any:
     if how == "source-ids":
         return _joined(list(dict.fromkeys(c.source.id for c in value)))
     if how == "locators":
@@ -89,17 +89,19 @@ def _cell(value: Any, how: str) -> Any:
     if how == "id":
         return value.id
     if how == "label":
-        return value._label()
+        return value._label(lang)
     if how == "ids":
         return _joined([v.id for v in value])
     if how == "labels":
-        return _joined([v._label() for v in value])
+        return _joined([v._label(lang) for v in value])
     if how == "joined":
         return _joined(value)
     return value
 
 
-def to_dataframe(records: Sequence[Record], kind: str, cls: type[Record] | None = None) -> pandas.DataFrame:
+def to_dataframe(
+    records: Sequence[Record], kind: str, cls: type[Record] | None = None, lang: str = "en"
+) -> pandas.DataFrame:
     """One row per record, indexed by id, with references and dates flattened for analysis.
 
     A reference becomes two columns, its id (``pillar``) and its name
@@ -116,7 +118,9 @@ def to_dataframe(records: Sequence[Record], kind: str, cls: type[Record] | None 
     if cls is None:
         cls = type(records[0]) if records else Record
     columns = _columns(cls) if cls is not Record else [("id", "id", "value")]
-    data = {column: [_cell(getattr(rec, field), how) for rec in records] for column, field, how in columns}
+    data = {
+        column: [_cell(in_language(rec, field, lang), how, lang) for rec in records] for column, field, how in columns
+    }
     frame = pd.DataFrame(data, columns=[c for c, _, _ in columns])
     for column, field, how in columns:
         if how in ("date-start", "date-end"):
@@ -160,19 +164,19 @@ def _summary_columns(cls: type) -> list[str]:
     return ["id", *[c for c in _SUMMARY_COLUMNS if c in names][:6]]
 
 
-def _summary_cell(rec: Record, column: str) -> str:
-    value = getattr(rec, column)
+def _summary_cell(rec: Record, column: str, lang: str) -> str:
+    value = in_language(rec, column, lang)
     if value is None:
         return ""
     if isinstance(value, Record):
-        return f"<span title='{_esc(value._label())}'>{_esc(value.id)}</span>"
+        return f"<span title='{_esc(value._label(lang))}'>{_esc(value.id)}</span>"
     text = str(value)
     if len(text) > 100:
         return f"<span title='{_esc(text)}'>{_esc(_short(text, 100))}</span>"
     return _esc(text)
 
 
-def selection_html(records: Sequence[Record], kind: str) -> str:
+def selection_html(records: Sequence[Record], kind: str, lang: str = "en") -> str:
     """Records as an HTML table with one row each and their most telling columns (long ones cut)."""
     caption = f"{len(records)} {kind} record{'' if len(records) == 1 else 's'}"
     if not records:
@@ -181,7 +185,8 @@ def selection_html(records: Sequence[Record], kind: str) -> str:
     head = "".join(f"<th style='{_STYLE}'>{_esc(c)}</th>" for c in columns)
     shown = records if len(records) <= _MAX_ROWS else records[:_SHOWN_ROWS]
     body = "".join(
-        "<tr>" + "".join(f"<td style='{_TOP}'>{_summary_cell(r, c)}</td>" for c in columns) + "</tr>" for r in shown
+        "<tr>" + "".join(f"<td style='{_TOP}'>{_summary_cell(r, c, lang)}</td>" for c in columns) + "</tr>"
+        for r in shown
     )
     if len(shown) < len(records):
         more = len(records) - len(shown)

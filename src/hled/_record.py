@@ -24,15 +24,19 @@ import attrs
 from hled._codes import COUNTRIES
 
 __all__ = [
+    "ENGLISH_MARK",
+    "LANGUAGES",
     "FieldProblem",
     "Linked",
     "Record",
+    "check_language",
     "cited",
     "clip",
     "country_code",
     "distinct",
     "edition_year",
     "human",
+    "in_language",
     "kind_of",
     "non_negative",
     "positive",
@@ -144,7 +148,11 @@ class Record:
 
     id: str
 
-    def _label(self) -> str:
+    def _label(self, lang: str = "en") -> str:
+        """The record's main name: its title or name (or summary); in Spanish where it has one."""
+        if lang == "es":
+            named = next((n for n in ("title", "name") if isinstance(getattr(self, n, None), str)), None)
+            return in_language(self, named, lang) if named else f"{self._label()}{ENGLISH_MARK}"
         for name in ("title", "name", "summary"):
             value = getattr(self, name, None)
             if isinstance(value, str):
@@ -192,6 +200,30 @@ def value_html(value: object) -> str:
     if isinstance(value, str) and value.startswith(("https://", "http://")):
         return f"<a href='{_escape(value)}'>{_escape(value)}</a>"
     return _escape(human(value))
+
+
+LANGUAGES = ("en", "es")
+ENGLISH_MARK = " [en]"  # after an English name shown where a Spanish one was asked for and there is none
+
+
+def check_language(lang: object) -> str:
+    """*lang* if it is a language hled shows names in ("en", "es")."""
+    if not isinstance(lang, str):
+        msg = f"lang must be 'en' or 'es', got {type(lang).__name__} {lang!r}"
+        raise TypeError(msg)
+    if lang not in LANGUAGES:
+        msg = f"lang must be 'en' or 'es', got {lang!r}"
+        raise ValueError(msg)
+    return lang
+
+
+def in_language(record: object, field: str, lang: str) -> Any:
+    """A record's *field* as shown in *lang*: a name or title in Spanish where it has one, else marked English."""
+    value = getattr(record, field, None)
+    if lang != "es" or field not in ("name", "title") or value is None:
+        return value
+    spanish = getattr(record, f"{field}_es", None)
+    return spanish if spanish is not None else f"{value}{ENGLISH_MARK}"
 
 
 def kind_of(cls: type) -> str:

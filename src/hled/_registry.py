@@ -26,7 +26,7 @@ from hled._agenda import Edition, Pillar
 from hled._frame import selection_html, to_dataframe
 from hled._money import Count, Money
 from hled._people import Position
-from hled._record import Record, kind_of
+from hled._record import Record, check_language, in_language, kind_of
 from hled._structure import unstructure
 from hled._text import SearchIndex, fold
 from hled.errors import AmbiguousLookup, RecordNotFound
@@ -379,26 +379,49 @@ class Selection(Sequence[R]):
         """
         return self._registry._select(criteria, within=self._positions)
 
-    def to_dicts(self) -> list[dict[str, Any]]:
-        """Return the records as JSON-ready dicts (references as ids), as the data files hold them."""
-        return [unstructure(r) for r in self._records]
+    def to_dicts(self, lang: str = "en") -> list[dict[str, Any]]:
+        """Return the records as JSON-ready dicts (references as ids), as the data files hold them.
 
-    def to_dataframe(self) -> pandas.DataFrame:
+        Args:
+            lang: ``"es"`` shows each name and title in Spanish where the record has one, and
+                the English one marked `` [en]`` where it has none: for reading, not for loading.
+
+        Raises:
+            ValueError: *lang* is neither ``"en"`` nor ``"es"``.
+        """
+        check_language(lang)
+        found = [unstructure(r) for r in self._records]
+        for record, data in zip(self._records, found, strict=True):
+            data.update({f: in_language(record, f, lang) for f in ("name", "title") if f in data})
+        return found
+
+    def to_dataframe(self, lang: str = "en") -> pandas.DataFrame:
         """Return a pandas DataFrame, one row per record, indexed by id (needs the ``hled[pandas]`` extra).
 
         A reference becomes its id (``pillar``) and its name (``pillar_name``); a
         list of references, ``"; "``-joined ids and names. A date becomes
         ``datetime64`` columns for its first and last day (``date``, ``date_end``)
-        plus its text in the source's precision (``date_text``).
+        plus its text in the source's precision (``date_text``). With ``lang="es"``, names and
+        titles (the record's and its references') are Spanish where the data has them, and
+        marked `` [en]`` where it does not.
 
         Raises:
             ImportError: pandas is not installed; the message names the ``hled[pandas]`` extra.
+            ValueError: *lang* is neither ``"en"`` nor ``"es"``.
         """
         every = self._registry._records
-        return to_dataframe(self._records, self._registry.kind, type(every[0]) if every else None)
+        return to_dataframe(self._records, self._registry.kind, type(every[0]) if every else None, check_language(lang))
+
+    def to_html(self, lang: str = "en") -> str:
+        """Return the selection as the HTML table notebooks show, names in *lang* (``"en"`` or ``"es"``).
+
+        Raises:
+            ValueError: *lang* is neither ``"en"`` nor ``"es"``.
+        """
+        return selection_html(self._records, self._registry.kind, check_language(lang))
 
     def _repr_html_(self) -> str:
-        return selection_html(self._records, self._registry.kind)
+        return self.to_html()
 
 
 def _reselected(registry: Registry[R], ids: tuple[str, ...]) -> Selection[R]:
