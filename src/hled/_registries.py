@@ -81,6 +81,16 @@ StrArg = Many[str]
 # ---- the registries ---------------------------------------------------------------------------------
 
 
+def by_name(record: Any) -> tuple[str, str]:
+    """The order of records known by name: the name without case or accents, then the id."""
+    return (ascii_fold(record.name), record.id)
+
+
+def by_date(record: Any) -> tuple[Date, str]:
+    """The order of dated records: the date (a span by its start), then the id."""
+    return (record.date, record.id)
+
+
 class EditionRegistry(Registry[Edition]):
     """The editions of the dialogue, by year."""
 
@@ -94,15 +104,18 @@ class EditionRegistry(Registry[Edition]):
             TypeError: *id* is neither a string nor an int.
         """
         if isinstance(id, int) and not isinstance(id, bool):
-            found = next((e for e in self._records if e.year == id), None)
+            found = self._of_year(id)
             if found is not None or default is not _MISSING:
                 return found if found is not None else default
             raise RecordNotFound(str(id), self._kind, tuple(str(e.year) for e in self._records), how="year")
         return super().get(id, default)  # type: ignore[arg-type]  # a bool is refused there, with its message
 
+    def _of_year(self, year: int) -> Edition | None:
+        return next((e for e in self._records if e.year == year), None)
+
     def __contains__(self, item: object) -> bool:
         if isinstance(item, int) and not isinstance(item, bool):
-            return any(e.year == item for e in self._records)
+            return self._of_year(item) is not None
         return super().__contains__(item)
 
     def lookup(self, text: str | int) -> Edition:
@@ -289,9 +302,7 @@ class OrganizationRegistry(Registry[Organization]):
 
     __slots__ = ()
 
-    @staticmethod
-    def _order(rec: Any) -> tuple[str, str]:
-        return (ascii_fold(rec.name), rec.id)
+    _order = staticmethod(by_name)
 
     def filter(
         self,
@@ -393,9 +404,7 @@ class PersonRegistry(Registry[Person]):
                     raise AmbiguousLookup(text, self._kind, tuple(self._records[p].id for p in hits)) from None
             raise miss from None
 
-    @staticmethod
-    def _order(rec: Any) -> tuple[str, str]:
-        return (ascii_fold(rec.name), rec.id)
+    _order = staticmethod(by_name)
 
     def filter(
         self,
@@ -445,9 +454,7 @@ class ProgramRegistry(Registry[Program]):
 
     __slots__ = ()
 
-    @staticmethod
-    def _order(rec: Any) -> tuple[str, str]:
-        return (ascii_fold(rec.name), rec.id)
+    _order = staticmethod(by_name)
 
     def filter(
         self,
@@ -500,9 +507,7 @@ class EventRegistry(Registry[Event]):
 
     __slots__ = ()
 
-    @staticmethod
-    def _order(rec: Any) -> tuple[Date, str]:
-        return (rec.date, rec.id)
+    _order = staticmethod(by_date)
 
     def filter(
         self,
@@ -557,9 +562,7 @@ class AccomplishmentRegistry(Registry[Accomplishment]):
 
     __slots__ = ()
 
-    @staticmethod
-    def _order(rec: Any) -> tuple[Date, str]:
-        return (rec.date, rec.id)
+    _order = staticmethod(by_date)
 
     def filter(
         self,
