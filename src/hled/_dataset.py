@@ -33,7 +33,7 @@ from hled._registries import (
     SourceRegistry,
     WorkstreamRegistry,
 )
-from hled._registry import Registry, can_search, search_fields
+from hled._registry import Immutable, Registry, can_search, search_fields
 from hled._restrict import restrict
 from hled._sources import Quality
 from hled._structure import unstructure
@@ -44,7 +44,7 @@ __all__ = ["KINDS", "Dataset", "Kind", "default", "load"]
 _T = TypeVar("_T")
 
 
-class Dataset:
+class Dataset(Immutable):
     """The registries of one data directory: the bundled data, or a user's (`hled.load`).
 
     Attributes:
@@ -185,12 +185,6 @@ class Dataset:
         if self is _default:
             return (default, ())
         return (_unpickled, (self.version, self.to_files(omit_defaults=True)))
-
-    def __copy__(self) -> "Dataset":
-        return self  # immutable: a copy is itself
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> "Dataset":
-        return self
 
     def __setattr__(self, name: str, value: object) -> None:
         msg = f"a Dataset is immutable: cannot set {name!r}"

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
     from hled._dataset import Dataset
 
-__all__ = ["Criterion", "Registry", "Selection", "can_search", "search_fields"]
+__all__ = ["Criterion", "Immutable", "Registry", "Selection", "can_search", "search_fields"]
 
 R = TypeVar("R", bound=Record)
 _MISSING: Any = object()
@@ -73,7 +73,22 @@ class Criterion:
         return f"Criterion({self.doc!r})"
 
 
-class Registry(Generic[R]):
+_I = TypeVar("_I", bound="Immutable")
+
+
+class Immutable:
+    """Something that never changes once made: a copy of it, shallow or deep, is itself."""
+
+    __slots__ = ()
+
+    def __copy__(self: _I) -> _I:
+        return self
+
+    def __deepcopy__(self: _I, memo: dict[int, Any]) -> _I:
+        return self
+
+
+class Registry(Immutable, Generic[R]):
     """Every record of one kind, with indexes for get, lookup, filter and search.
 
     Registries are built by the loader and never change. Iteration order is the
@@ -149,12 +164,6 @@ class Registry(Generic[R]):
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as its dataset and its name: for multiprocessing and joblib."""
         return (getattr, (self._dataset, self._name))
-
-    def __copy__(self) -> Registry[R]:
-        return self  # immutable: a copy is itself
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> Registry[R]:
-        return self
 
     def _repr_html_(self) -> str:
         return Selection(self, tuple(range(len(self))))._repr_html_()
@@ -294,7 +303,7 @@ class Registry(Generic[R]):
         return [self._records[doc] for _, doc in index.query(text, limit)]
 
 
-class Selection(Sequence[R]):
+class Selection(Immutable, Sequence[R]):
     """An immutable, filterable sequence of records in registry order."""
 
     __slots__ = ("_positions", "_records", "_registry")
@@ -332,12 +341,6 @@ class Selection(Sequence[R]):
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as its registry and the ids it selects (ids are stable across data releases)."""
         return (_reselected, (self._registry, self.ids))
-
-    def __copy__(self) -> Selection[R]:
-        return self  # immutable: a copy is itself
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> Selection[R]:
-        return self
 
     def __repr__(self) -> str:
         inner = ", ".join(repr(r.id) for r in self._records[:8])
