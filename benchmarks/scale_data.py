@@ -38,6 +38,10 @@ REFS = frozenset(
         "continues",
         "earlier",
         "later",
+        "part_of",
+        "into",
+        "provider",
+        "recipient",
     }
 )
 NAMES = frozenset({"name", "title", "acronym", "name_es", "title_es", "aliases"})
@@ -72,7 +76,8 @@ def scaled(factor: int, data: dict[str, Any] | None = None) -> dict[str, Any]:
         msg = f"factor must be 1 or more, got {factor!r}"
         raise ValueError(msg)
     data = bundled() if data is None else data
-    ids = frozenset(r["id"] for name in FILES for r in data[name])
+    amounts = (a for name in FILES for r in data[name] for field in ("amounts", "counts") for a in r.get(field, ()))
+    ids = frozenset(r["id"] for name in FILES for r in data[name]) | {a["id"] for a in amounts if "id" in a}
     out = {name: data[name] for name in KEPT}
     for name in (*FILES, "crosswalk.json"):
         records = list(data[name])

@@ -21,6 +21,20 @@ FUZZ = settings(
 )
 
 
+def citations_in(record: object, *, top: bool = True) -> list[hled.Citation]:
+    """Every citation a record holds, at any depth of its values (a position's tenure, a name's sources).
+
+    References to other records are not followed: their citations are theirs.
+    """
+    if isinstance(record, hled.Citation):
+        return [record]
+    if isinstance(record, tuple):
+        return [c for item in record for c in citations_in(item, top=False)]
+    if (top or not isinstance(record, hled.Record)) and hasattr(type(record), "__attrs_attrs__"):
+        return [c for f in type(record).__attrs_attrs__ for c in citations_in(getattr(record, f.name), top=False)]
+    return []
+
+
 def run_python(code: str, **kwargs: object) -> str:
     """Run *code* in a fresh interpreter (this one's); return what it printed."""
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, **kwargs)  # type: ignore[call-overload]

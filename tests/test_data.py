@@ -12,6 +12,8 @@ import hled
 from hled._dataset import KINDS
 from hled._export import write_json
 
+from .conftest import citations_in
+
 DATA = Path(hled.__file__).parent / "data"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 REGISTRIES = tuple(kind.name for kind in KINDS)  # sources last
@@ -47,7 +49,7 @@ class TestShippedData:
 
     def test_every_source_is_cited(self):
         """No source record is unused."""
-        cited = {c.source.id for name in REGISTRIES[:-1] for r in getattr(hled, name) for c in r.sources}
+        cited = {c.source.id for name in REGISTRIES[:-1] for r in getattr(hled, name) for c in citations_in(r)}
 
         assert {s.id for s in hled.sources} == cited
 

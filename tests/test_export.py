@@ -95,7 +95,7 @@ class TestCsv:
         orgs = pd.read_csv(csv_dir / "accomplishments_organizations.csv")
         sources = pd.read_csv(csv_dir / "accomplishments_sources.csv")
 
-        assert list(amounts.columns[:4]) == ["accomplishment_id", "seq", "value", "currency"]
+        assert list(amounts.columns[:4]) == ["accomplishment_id", "seq", "id", "value"]
         assert amounts["value"].dtype.kind in "if"
         assert list(orgs.columns) == ["accomplishment_id", "organization_id"]
         assert list(sources.columns) == ["accomplishment_id", "seq", "source_id", "locator"]

@@ -219,7 +219,7 @@ NAMED: dict[str, tuple[Callable[[Path], None], str]] = {
     ),
     "self reference": (
         record("organizations.json", 0, lambda r: r.update(parent="epa")),
-        "organizations.json: record 'epa' (#0): reference cycle 'epa' -> 'epa' @ $.parent",
+        "organizations.json: record 'epa' (#0): reference cycle 'epa' -> 'epa' @ $.parent/dissolved.into",
     ),
     "duplicate id": (
         edit("people.json", lambda rs: rs.append(copy.deepcopy(rs[0]))),

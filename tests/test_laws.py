@@ -22,9 +22,22 @@ from .conftest import FUZZ, MINI
 DATASET = hled.dataset()
 
 
+# values for the criteria that test records instead of indexing them (dates, titles)
+TESTED = {
+    "on": ["2013", "2014-06", "2016-02-25", "2021-09-09", "2022", "Sept 2022", "2023-09-29", "2021-08-31/2022-09-01"],
+    "between": [("2013", "2015"), ("2021-09", None), (None, "2016-12-07"), ("2022-09-12", "2022-09-12")],
+    "title": ["Secretary of Economy", "Secretary of Commerce", "Vice President", "Ambassador", "Governor"],
+}
+TESTED["reported"], TESTED["reported_between"] = TESTED["on"], TESTED["between"]
+# on people, these ask about one position together: a chained filter asks about any two positions
+JOINT = {"title", "organization", "agency", "on", "between"}
+
+
 def _values(registry: Any, name: str) -> list[Any]:
     """Values the criterion *name* can take: the index keys its records give (ids, years, codes)."""
     criterion = registry.CRITERIA[name]
+    if criterion.keys is None:
+        return TESTED[name]
     found = {k for rec in registry for k in criterion.keys(rec, DATASET)}
     return sorted(found, key=repr)
 
@@ -46,7 +59,7 @@ class TestFiltersCompose:
         registry = getattr(DATASET, registry_name)
         cases = [(n, v) for r, n, v in CASES if r == registry_name]
         (a, x), (b, y) = data.draw(st.sampled_from(cases)), data.draw(st.sampled_from(cases))
-        if a == b:
+        if a == b or (registry_name == "people" and {a, b} <= JOINT):
             return
 
         first = registry.filter(**{a: x})

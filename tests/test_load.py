@@ -199,7 +199,7 @@ class TestLoad:
         (data_dir / "meta.json").write_text('{"version": 3, "x": 1}')
 
         assert _problems(data_dir) == (
-            "meta.json: unknown field(s) 'x'; meta fields are: version @ $",
+            "meta.json: unknown field(s) 'x'; meta fields are: version, cutoff @ $",
             "meta.json: expected a non-empty version string, got 3 @ $.version",
         )
         (data_dir / "meta.json").write_text("[]")

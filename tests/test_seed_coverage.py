@@ -16,6 +16,8 @@ import pytest
 
 import hled
 
+from .conftest import citations_in
+
 FS21 = "wh-2021-09-09-fact-sheet"
 SRE = "sre-2021-12-13-work-plan-summary"
 WIKI = "wikipedia-hled"
@@ -115,7 +117,7 @@ class TestSources:
             hled.accomplishments,
         )
 
-        cited = {c.source.id for registry in registries for record in registry for c in record.sources}
+        cited = {c.source.id for registry in registries for record in registry for c in citations_in(record)}
 
         assert cited == {source.id for source in hled.sources}
 

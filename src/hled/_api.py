@@ -11,12 +11,13 @@ from hled._dataset import KINDS, Dataset, default
 from hled._dataset import load as _load
 from hled._dates import DateRange, PartialDate
 from hled._money import Count, Money
-from hled._organizations import Organization, Role
+from hled._organizations import Dissolution, Name, Organization, Role
 from hled._people import Person, Position
 from hled._record import Record
 from hled._registry import Registry, Selection
 from hled._sources import Citation, Source, Variant
 from hled._structure import unstructure
+from hled._total import LeftOut, Total
 
 __all__ = [
     "KINDS",
@@ -28,9 +29,12 @@ __all__ = [
     "CrosswalkLink",
     "Dataset",
     "DateRange",
+    "Dissolution",
     "Edition",
     "Event",
+    "LeftOut",
     "Money",
+    "Name",
     "Organization",
     "PartialDate",
     "Person",
@@ -42,6 +46,7 @@ __all__ = [
     "Role",
     "Selection",
     "Source",
+    "Total",
     "Variant",
     "Workstream",
     "compare_editions",
@@ -115,7 +120,7 @@ def to_dict(value: Any) -> dict[str, Any]:
     """Return a record or value as JSON-ready data, round-trippable through the loader.
 
     A record comes as its data file holds it (references as ids); a value (a `Citation`,
-    `Money`, `Count`, `Position`, `Role`, `Variant`, `CrosswalkLink`) as a record's file
+    `Money`, `Count`, `Position`, `Role`, `Name`, `Dissolution`, `Variant`, `CrosswalkLink`) as a record's file
     holds it inside the record, leaving out fields that hold their default; a
     `PartialDate` or `DateRange` as its parts.
 
@@ -129,4 +134,17 @@ def to_dict(value: Any) -> dict[str, Any]:
     return unstructure(value, omit_defaults=not isinstance(value, Record))
 
 
-_CONVERTIBLE = (Record, Citation, Money, Count, Position, Role, Variant, CrosswalkLink, PartialDate, DateRange)
+_CONVERTIBLE = (
+    Record,
+    Citation,
+    Money,
+    Count,
+    Position,
+    Role,
+    Name,
+    Dissolution,
+    Variant,
+    CrosswalkLink,
+    PartialDate,
+    DateRange,
+)

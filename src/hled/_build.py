@@ -6,9 +6,11 @@ immutable records or raises one `DataError` listing every problem.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 import re
+import typing
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -16,6 +18,7 @@ import attrs
 
 from hled._activities import Accomplishment, Event
 from hled._agenda import Action, CrosswalkLink, Edition, Pillar, Program, Workstream
+from hled._dates import PartialDate
 from hled._organizations import Organization
 from hled._record import Record, clip, reference_target
 from hled._structure import resolving, structure
@@ -104,9 +107,28 @@ def _problems(raw: Any, cls: type, what: str) -> list[str]:
     return [what + ": " + re.sub(field_at, r" @ \2.\1", line) for line in lines]
 
 
+def _self_references(cls: type) -> list[tuple[str, ...]]:
+    """The fields of *cls* that refer to records of *cls*: its own (``parent``) and its values' (``dissolved.into``)."""
+    paths: list[tuple[str, ...]] = []
+    for field in _fields(cls):
+        if reference_target(field.type)[0] is cls:
+            paths.append((field.name,))
+            continue
+        for member in _value_types(field.type):
+            paths.extend((field.name, sub.name) for sub in _fields(member) if reference_target(sub.type)[0] is cls)
+    return paths
+
+
+def _value_types(t: Any) -> list[type]:
+    """The attrs value classes (not records) a field type holds: ``Dissolution | None`` -> [Dissolution]."""
+    args = typing.get_args(t) or (t,)
+    inner = [a for arg in args for a in (typing.get_args(arg) or (arg,))]
+    return [a for a in inner if isinstance(a, type) and attrs.has(a) and not issubclass(a, Record)]
+
+
 def _ordered(cls: type, raws: list[Any], name: str, problems: list[str], broken: set[str]) -> list[tuple[int, Any]]:
     """Order raw records so that records of one type referring to each other come after their targets."""
-    refs = [f.name for f in _fields(cls) if reference_target(f.type)[0] is cls]
+    refs = _self_references(cls)
     indexed = list(enumerate(raws))
     if not refs:
         return indexed
@@ -117,9 +139,11 @@ def _ordered(cls: type, raws: list[Any], name: str, problems: list[str], broken:
 
     def targets(raw: Any) -> list[str]:
         out: list[str] = []
-        for field in refs:
-            value = raw.get(field) if type(raw) is dict else None
-            values = value if type(value) is list else [value]
+        for path in refs:
+            values = [raw]
+            for field in path:  # down a nested value's field where the path has two steps
+                found = [v.get(field) for v in values if type(v) is dict]
+                values = [x for v in found for x in (v if type(v) is list else [v])]
             out.extend(v for v in values if type(v) is str and v in by_id)
         return out
 
@@ -133,7 +157,7 @@ def _ordered(cls: type, raws: list[Any], name: str, problems: list[str], broken:
         if state.get(rid) == 1:
             cycle = [*trail[trail.index(rid) :], rid]
             index, _ = by_id[rid]
-            fields = "/".join(refs)
+            fields = "/".join(".".join(path) for path in refs)
             problems.append(
                 f"{name}: record {rid!r} (#{index}): reference cycle {' -> '.join(repr(c) for c in cycle)} @ $.{fields}"
             )
@@ -234,6 +258,46 @@ def _check_links(
     return tuple(links)
 
 
+def _amount_checks(of: Callable[[type], tuple[Any, ...]], files: dict[type, str], problems: list[str]) -> None:
+    """Ids of amounts and counts are unique; each `part_of` names one of the same currency, and no loop."""
+    for field in ("amounts", "counts"):
+        found: dict[str, tuple[Any, str]] = {}
+        places: list[tuple[Any, str, str]] = []
+        for cls in (Event, Accomplishment):
+            for rec in of(cls):
+                for i, amount in enumerate(getattr(rec, field)):
+                    where = f"{files[cls]}: record {rec.id!r}"
+                    places.append((amount, where, f"$.{field}[{i}]"))
+                    if amount.id is not None:
+                        if amount.id in found:
+                            problems.append(
+                                f"{where}: id {amount.id!r} is already {found[amount.id][1]}'s @ $.{field}[{i}].id"
+                            )
+                        else:
+                            found[amount.id] = (amount, where)
+        for amount, where, path in places:
+            parent = amount.part_of
+            if parent is None:
+                continue
+            if parent not in found:
+                near = difflib.get_close_matches(parent, found, n=3, cutoff=0.6)
+                hint = f"; did you mean {', '.join(map(repr, near))}?" if near else ""
+                problems.append(f"{where}: part_of {parent!r} names no {field[:-1]} id{hint} @ {path}.part_of")
+                continue
+            if field == "amounts" and found[parent][0].currency != amount.currency:
+                problems.append(
+                    f"{where}: part_of {parent!r} is in {found[parent][0].currency}, this amount in "
+                    f"{amount.currency} @ {path}.part_of"
+                )
+            seen = {amount.id}
+            while parent is not None and parent in found:
+                if parent in seen:
+                    problems.append(f"{where}: part_of {amount.part_of!r} leads back to itself @ {path}.part_of")
+                    break
+                seen.add(parent)
+                parent = found[parent][0].part_of
+
+
 def _semantic_checks(
     of: Callable[[type], tuple[Any, ...]], files: dict[type, str], broken: dict[type, set[str]], problems: list[str]
 ) -> None:
@@ -290,6 +354,15 @@ def _semantic_checks(
                 f"{files[type(rec)]}: record {rec.id!r}: edition {rec.edition} differs from its pillar's "
                 f"({rec.pillar.id!r}, {rec.pillar.edition}) @ $.edition"
             )
+    _amount_checks(of, files, problems)
+    for acc in of(Accomplishment):
+        published = {c.source.published for c in acc.sources}
+        if acc.reported is not None and acc.reported not in published:
+            dates = ", ".join(sorted(str(d) for d in published if d is not None)) or "none dated"
+            problems.append(
+                f"accomplishments.json: record {acc.id!r}: reported {acc.reported} is not the publication date "
+                f"of a source it cites ({dates}) @ $.reported"
+            )
     stages = {p.id for p in of(Pillar)} & {w.id for w in of(Workstream)}
     problems.extend(
         f"workstreams.json: record {sid!r}: id is also a pillar id; the crosswalk could not tell them apart @ $.id"
@@ -326,30 +399,40 @@ def _fill_derived(of: Callable[[type], tuple[Any, ...]]) -> None:
         )
     for ws in of(Workstream):
         set_(ws, "_back", {"actions": tuple(in_ws.get(id(ws), ()))})
+    for org in of(Organization):
+        set_(org, "_back", {})  # its links to pillars are computed by its registry, on first use
 
 
-def _version(raw: Any, problems: list[str]) -> str:
+def _meta(raw: Any, problems: list[str]) -> dict[str, Any]:
+    """The data's release: its version (required) and the cut-off date its record runs to (optional)."""
     if type(raw) is not dict:
         if raw is not _UNREADABLE:
             problems.append(f'{META}: expected a JSON object like {{"version": "2026.11.0"}} @ $')
-        return ""
-    extra = sorted(set(raw) - {"version"})
+        return {"version": ""}
+    extra = sorted(set(raw) - {"version", "cutoff"})
     if extra:
-        problems.append(f"{META}: unknown field(s) {', '.join(map(repr, extra))}; meta fields are: version @ $")
+        problems.append(f"{META}: unknown field(s) {', '.join(map(repr, extra))}; meta fields are: version, cutoff @ $")
     version = raw.get("version")
     if type(version) is not str or not version.strip():
         problems.append(f"{META}: expected a non-empty version string, got {version!r} @ $.version")
-        return ""
-    return version
+        version = ""
+    meta: dict[str, Any] = {"version": version}
+    if "cutoff" in raw:
+        try:
+            meta["cutoff"] = PartialDate.parse(raw["cutoff"])
+        except (TypeError, ValueError) as exc:
+            problems.append(f"{META}: cutoff must be a date like '2024-12-31' ({exc}) @ $.cutoff")
+    return meta
 
 
 def build(
     files: dict[str, bytes], kinds: Sequence[tuple[str, type[Record]]]
-) -> tuple[str, dict[type, tuple[Record, ...]], tuple[CrosswalkLink, ...]]:
+) -> tuple[dict[str, Any], dict[type, tuple[Record, ...]], tuple[CrosswalkLink, ...]]:
     """Build every record from raw file contents, or raise one `DataError` listing every problem.
 
     *kinds* names each record file and its type, a type's references first. Returns the
-    data's version, the records of each type in file order, and the crosswalk's links.
+    data's release (``version``, and ``cutoff`` where given), the records of each type in
+    file order, and the crosswalk's links.
     """
     problems: list[str] = []
     files = dict(files)  # emptied file by file: each file's bytes and JSON go once its records are built
@@ -357,7 +440,7 @@ def build(
     def decoded(name: str) -> Any:
         return _decode(name, files.pop(name), problems)
 
-    version = _version(decoded(META), problems)
+    meta = _meta(decoded(META), problems)
     tables: dict[type, dict[str, Any]] = {}
     broken: dict[type, set[str]] = {}
     records: dict[type, tuple[Record, ...]] = {}
@@ -368,4 +451,4 @@ def build(
     if problems:
         raise DataError(problems)
     _fill_derived(records.__getitem__)
-    return version, records, links
+    return meta, records, links

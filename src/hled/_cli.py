@@ -83,8 +83,18 @@ def _parser() -> argparse.ArgumentParser:
         )
         sub.set_defaults(registry=target)
         for crit, criterion in _CLASS_OF[target].CRITERIA.items():
+            if not criterion.several:  # a pair: --between START END, "-" for an open end
+                sub.add_argument(
+                    f"--{crit.replace('_', '-')}",
+                    dest=crit,
+                    nargs=2,
+                    metavar=("START", "END"),
+                    help=_plain(criterion.doc) + ' Give "-" for an open end.',
+                )
+                continue
             sub.add_argument(
-                f"--{crit}",
+                f"--{crit.replace('_', '-')}",
+                dest=crit,
                 action="append",
                 metavar=crit.upper(),
                 type=int if criterion.number else str,
@@ -194,9 +204,11 @@ def _list(args: argparse.Namespace) -> int:
     ds = _dataset(args)
     registry = getattr(ds, args.registry)
     criteria = {}
-    for crit in registry.CRITERIA:
+    for crit, criterion in registry.CRITERIA.items():
         values = getattr(args, crit, None)
-        if values:
+        if values and not criterion.several:
+            criteria[crit] = tuple(None if v == "-" else v for v in values)
+        elif values:
             criteria[crit] = values[0] if len(values) == 1 else tuple(values)
     selection: Selection[Any] = registry.filter(**criteria)
     columns = _shown_columns(list(selection))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-__all__ = ["COUNTRIES", "CURRENCIES"]
+from hled._text import fold
+
+__all__ = ["COUNTRIES", "COUNTRY_NAMES", "CURRENCIES", "country_code_of"]
 
 # ISO 3166-1 alpha-2, officially assigned codes.
 _ALPHA2 = (
@@ -29,3 +31,45 @@ _ISO4217 = (
     "XPD XPF XPT XSU XTS XUA XXX YER ZAR ZMW ZWG"
 )
 CURRENCIES = frozenset(_ISO4217.split())
+
+
+# The names people write for the countries in the data, in English and Spanish (docs/tutorial.md)
+COUNTRY_NAMES = {
+    "MX": ("Mexico", "México", "United Mexican States", "Estados Unidos Mexicanos", "MEX"),
+    "US": (
+        "United States",
+        "United States of America",
+        "USA",
+        "U.S.",
+        "U.S.A.",
+        "Estados Unidos",
+        "Estados Unidos de América",
+        "EE. UU.",
+        "EEUU",
+        "EUA",
+    ),
+    "CA": ("Canada", "Canadá", "CAN"),
+}
+_COUNTRY_OF = {fold(text): code for code, texts in COUNTRY_NAMES.items() for text in texts}
+
+
+def country_code_of(value: object) -> str:
+    """The ISO 3166-1 alpha-2 code of a country: a code (any case), or a name people write for one in the data.
+
+    Raises:
+        TypeError: *value* is not a string.
+        ValueError: *value* is neither a code nor a known name; the message lists the names.
+    """
+    if not isinstance(value, str):
+        msg = f"country must be a code like 'MX' or a name like 'Mexico' (a str), got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    code = value.strip().upper()
+    if code in COUNTRIES:
+        return code
+    found = _COUNTRY_OF.get(fold(value))
+    if found is None:
+        names = "; ".join(f"{code}: {', '.join(texts)}" for code, texts in COUNTRY_NAMES.items())
+        msg = f"country must be an ISO 3166-1 alpha-2 code like 'US' or 'MX', or one of these names ({names}); "
+        msg += f"got {value!r}"
+        raise ValueError(msg)
+    return found

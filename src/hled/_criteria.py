@@ -9,19 +9,21 @@ the criteria several registries share.
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Callable, Hashable, Iterable
 from typing import TYPE_CHECKING, Any, get_args
 
 from hled._activities import Accomplishment, Event
 from hled._agenda import Action, Edition, Pillar, Program, Workstream
-from hled._codes import COUNTRIES
-from hled._dates import Date
+from hled._codes import country_code_of
+from hled._dates import Date, as_span, as_window
 from hled._organizations import Organization, RoleName
 from hled._people import Person
 from hled._record import Record
 from hled._registry import Criterion
 from hled._sources import Quality, Source
-from hled._text import fold
+from hled._text import STOP_WORDS, ascii_fold, fold
 
 if TYPE_CHECKING:
     from hled._dataset import Dataset
@@ -76,41 +78,9 @@ def read_choice(allowed_type: Any) -> Callable[[Dataset, str, object], Hashable]
     return value_of
 
 
-# The names people write for the countries in the data, in English and Spanish (docs/tutorial.md)
-COUNTRY_NAMES = {
-    "MX": ("Mexico", "México", "United Mexican States", "Estados Unidos Mexicanos", "MEX"),
-    "US": (
-        "United States",
-        "United States of America",
-        "USA",
-        "U.S.",
-        "U.S.A.",
-        "Estados Unidos",
-        "Estados Unidos de América",
-        "EE. UU.",
-        "EEUU",
-        "EUA",
-    ),
-    "CA": ("Canada", "Canadá", "CAN"),
-}
-_COUNTRY_OF = {fold(text): code for code, texts in COUNTRY_NAMES.items() for text in texts}
-
-
 def read_country(ds: Dataset, name: str, value: object) -> Hashable:
     """A country: an ISO 3166-1 alpha-2 code (any case), or a name people write for one in the data."""
-    if not isinstance(value, str):
-        msg = f"country must be a code like 'MX' or a name like 'Mexico' (a str), got {type(value).__name__} {value!r}"
-        raise TypeError(msg)
-    code = value.strip().upper()
-    if code in COUNTRIES:
-        return code
-    found = _COUNTRY_OF.get(fold(value))
-    if found is None:
-        names = "; ".join(f"{code}: {', '.join(texts)}" for code, texts in COUNTRY_NAMES.items())
-        msg = f"country must be an ISO 3166-1 alpha-2 code like 'US' or 'MX', or one of these names ({names}); "
-        msg += f"got {value!r}"
-        raise ValueError(msg)
-    return found
+    return country_code_of(value)
 
 
 def read_language(ds: Dataset, name: str, value: object) -> Hashable:
@@ -224,6 +194,26 @@ def activity(rec: Record, ds: Dataset) -> Activity:
     return ds._computed(activities).get((type(rec), rec.id), _NO_ACTIVITY)
 
 
+def pillar_ties(ds: Dataset) -> dict[str, dict[str, tuple[Record, ...]]]:
+    """For each organization id, each pillar id it is tied to and the records that tie it, in registry order.
+
+    A record ties the organizations it names to a pillar when it is placed under that pillar
+    alone: a result, action or program of the pillar, or an event about that one pillar. An
+    event covering several pillars ties its participants to none of them.
+    """
+    found: dict[str, dict[str, dict[Record, None]]] = {}
+    placed: list[tuple[Record, Pillar | None, tuple[Organization, ...]]] = [
+        *((a, a.pillar, a.organizations) for a in ds._of(Accomplishment)),
+        *((a, a.pillar, a.organizations) for a in ds._of(Action)),
+        *((p, p.pillar, p.organizations) for p in ds._of(Program)),
+        *((e, e.pillars[0], e.organizations) for e in ds._of(Event) if len(e.pillars) == 1),
+    ]
+    for record, pillar, organizations in placed:
+        for org in organizations if pillar is not None else ():
+            found.setdefault(org.id, {}).setdefault(pillar.id, {})[record] = None  # type: ignore[union-attr]
+    return {org: {pid: tuple(recs) for pid, recs in by.items()} for org, by in found.items()}
+
+
 def pillar_activity(ds: Dataset) -> tuple[dict[str, set[str]], dict[str, set[int]]]:
     """For each pillar id, the organizations active under it and the years of activity under it."""
     orgs: dict[str, set[str]] = {}
@@ -296,8 +286,12 @@ def place_keys(rec: Any, ds: Dataset) -> set[str]:
 BY_PLACE = Criterion('a place it names, whole or a part between commas (``"Mexico City"``).', place_keys, read_place)
 
 
+def tied_pillars(o: Organization, ds: Dataset) -> Iterable[str]:
+    return ds._computed(pillar_ties).get(o.id, {}).keys()
+
+
 def pillar_orgs(p: Pillar, ds: Dataset) -> Iterable[str]:
-    return ds._computed(pillar_activity)[0].get(p.id, ())
+    return [org for org, by in ds._computed(pillar_ties).items() if p.id in by]
 
 
 def workstream_orgs(w: Workstream, ds: Dataset) -> set[str]:
@@ -380,3 +374,165 @@ def people_by_part(ds: Dataset) -> dict[str, tuple[int, ...]]:
 
 def position_orgs(p: Person, ds: Dataset) -> list[str]:
     return [pos.organization.id for pos in p.positions if pos.organization is not None]
+
+
+# ---- dates: on=, between=, and tenure --------------------------------------------------------------
+
+Days = tuple[datetime.date, datetime.date]
+
+
+def read_on(ds: Dataset, name: str, value: object) -> Days:
+    """A day, partial date or span (any form `as_date` reads): every day it may be."""
+    return as_span(value)
+
+
+def read_between(ds: Dataset, name: str, value: object) -> Days:
+    """A ``(START, END)`` pair, inclusive, either end None for open."""
+    return as_window(value)
+
+
+def overlaps(date: Date | None, days: Days) -> bool:
+    """Whether *date* (a partial date or span; None never) may fall on a day of *days*."""
+    return date is not None and date.earliest <= days[1] and days[0] <= date.latest
+
+
+def date_test(field: str) -> Callable[[Any, Hashable, Dataset], bool]:
+    def test(rec: Any, days: Any, ds: Dataset) -> bool:
+        return overlaps(getattr(rec, field), days)
+
+    return test
+
+
+def date_criteria(field: str, what: str) -> tuple[Criterion, Criterion]:
+    """The on= and between= criteria over one date field of a record."""
+    on = Criterion(
+        f'a day, month, year or span {what} touches: ``"2022-09-12"``, ``"Sept 2022"``, ``"2022"``, '
+        "a `datetime.date`, a `PartialDate` or a `DateRange` (a partial date is every day it may be).",
+        None,
+        read_on,
+        test=date_test(field),
+    )
+    between = Criterion(
+        f"a pair ``(START, END)`` of dates {what} touches between, inclusive; either end None for open.",
+        None,
+        read_between,
+        test=date_test(field),
+        several=False,
+    )
+    return on, between
+
+
+# a title people type and a position's title are compared word by word, in English or Spanish
+_TITLE_WORDS = {
+    "secretario": "secretary",
+    "secretaria": "secretary",
+    "subsecretario": "undersecretary",
+    "subsecretaria": "undersecretary",
+    "embajador": "ambassador",
+    "embajadora": "ambassador",
+    "presidente": "president",
+    "presidenta": "president",
+    "vicepresidente": "vice president",
+    "vicepresidenta": "vice president",
+    "gobernador": "governor",
+    "gobernadora": "governor",
+    "director": "director",
+    "directora": "director",
+    "administrador": "administrator",
+    "administradora": "administrator",
+    "comisionado": "commissioner",
+    "comisionada": "commissioner",
+    "commerce": "commerce",
+    "comercio": "commerce",
+    "economia": "economy",
+    "hacienda": "finance",
+    "energia": "energy",
+    "relaciones": "foreign",
+    "exteriores": "foreign",
+    "foreign": "foreign",
+}
+# words that make a title another, lower office: "Deputy Secretary" is not "Secretary"
+_RANKS = frozenset(("deputy", "under", "undersecretary", "assistant", "vice", "associate", "adjunto", "adjunta"))
+
+
+def title_words(text: str, *, translate: bool = True) -> frozenset[str]:
+    """The words of a title, folded, in English where a Spanish title word has a usual English one."""
+    words = (_TITLE_WORDS.get(w, w) if translate else w for w in re.findall(r"[a-z0-9]+", ascii_fold(text)))
+    return frozenset(part for w in words for part in w.split() if part not in STOP_WORDS)
+
+
+def read_title(ds: Dataset, name: str, value: object) -> Hashable:
+    """A title as people type it (English or Spanish): the words it must have."""
+    if not isinstance(value, str):
+        msg = f"title must be a str like 'Secretary of Economy', got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    words = title_words(value)
+    if not words:
+        msg = f"title must name an office, like 'Secretary of Economy' or 'Secretaria de Economía'; got {value!r}"
+        raise ValueError(msg)
+    return words
+
+
+def position_words(position: Any) -> tuple[frozenset[str], frozenset[str]]:
+    """The words a title query may use for *position* (its title's and its organization's), and its rank words."""
+    title = title_words(position.title)
+    org = position.organization
+    names = (org.name, org.acronym or "", org.name_es or "", *org.aliases) if org is not None else ()
+    # an organization's names as they are: "Secretaría" there is the ministry, not its secretary
+    return title.union(*(title_words(name, translate=False) for name in names)), title & _RANKS
+
+
+def has_title(position: Any, words: frozenset[str]) -> bool:
+    """Whether *position* is the office *words* name.
+
+    All of the words are in its title or its organization's names, and no rank word of its
+    title ("Deputy", "Under") is missing from them.
+    """
+    found, ranks = position_words(position)
+    return words <= found and ranks <= words
+
+
+def read_tenure(ds: Dataset, name: str, value: object) -> Hashable:
+    """The days of on= or between= for people: refused past the data's cut-off, where tenure is not known."""
+    first, last = read_on(ds, name, value) if name == "on" else read_between(ds, name, value)
+    cutoff = ds.cutoff
+    if cutoff is not None and last > cutoff.latest:
+        if name == "between" and isinstance(value, (tuple, list)) and value[1] is None:
+            return first, cutoff.latest  # open-ended: up to the cut-off
+        msg = (
+            f"the data's record runs to {cutoff} (hled.dataset().cutoff): who held an office after that "
+            f"is not known; ask about {cutoff} or earlier, got {value!r}"
+        )
+        raise ValueError(msg)
+    return first, last
+
+
+def held_test(person: Any, groups: Any, ds: Dataset) -> bool:
+    """Whether *person* held one position that meets every group of *groups*, each by any of its values.
+
+    A group is ``("title", title words...)``, ``("organization", organization ids...)`` or
+    ``("days", (first, last)...)``.
+    """
+    return any(
+        all(any(_meets(position, part, v) for v in values) for part, values in groups) for position in person.positions
+    )
+
+
+def _meets(position: Any, part: str, value: Any) -> bool:
+    if part == "title":
+        return has_title(position, value)
+    if part == "organization":
+        return position.organization is not None and position.organization.id == value
+    span = position.held
+    return span is not None and span[0] <= value[1] and value[0] <= span[1]
+
+
+def read_bool(ds: Dataset, name: str, value: object) -> Hashable:
+    """True or False (the command line's ``yes``/``no``, ``true``/``false``)."""
+    if isinstance(value, bool):
+        return value
+    words = {"true": True, "yes": True, "false": False, "no": False}
+    if isinstance(value, str) and value.strip().lower() in words:
+        return words[value.strip().lower()]
+    msg = f"{name} must be True or False, got {type(value).__name__} {value!r}"
+    raise TypeError(msg)

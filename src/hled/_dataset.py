@@ -19,6 +19,7 @@ import attrs
 
 from hled._agenda import Crosswalk, CrosswalkLink, crosswalk
 from hled._build import CROSSWALK, META, build
+from hled._dates import PartialDate
 from hled._load import read_bundled, read_directory
 from hled._record import Linked, Record, reference_target
 from hled._registries import (
@@ -49,6 +50,8 @@ class Dataset(Immutable):
 
     Attributes:
         version: the data release, from the data's ``meta.json``.
+        cutoff: the last day the data's record runs to (from ``meta.json``), or None where the
+            data does not say: an office shown still held then may have ended since.
         editions: the editions: the 2013 original and the 2021 relaunch.
         pillars: the pillars of both editions.
         workstreams: the workstreams (sub-topics, headings, priority areas).
@@ -62,6 +65,7 @@ class Dataset(Immutable):
     """
 
     version: str
+    cutoff: PartialDate | None
     # The record kinds, in the order API.md lists them (see `KINDS`).
     editions: EditionRegistry
     pillars: PillarRegistry
@@ -74,9 +78,10 @@ class Dataset(Immutable):
     accomplishments: AccomplishmentRegistry
     sources: SourceRegistry
 
-    def __init__(self, version: str, records: dict[type, tuple[Record, ...]], links: tuple[CrosswalkLink, ...]):
+    def __init__(self, meta: dict[str, Any], records: dict[type, tuple[Record, ...]], links: tuple[CrosswalkLink, ...]):
         set_ = object.__setattr__
-        set_(self, "version", version)
+        set_(self, "version", meta["version"])
+        set_(self, "cutoff", meta.get("cutoff"))
         set_(self, "_links", links)
         set_(self, "_memo", {})
         set_(self, "_views", {})
@@ -167,7 +172,7 @@ class Dataset(Immutable):
         with self._lock:  # type: ignore[attr-defined]
             view = views.get(key)
             if view is None:
-                files = restrict(self.to_files(), self.version, key, {k.record: k.file for k in BUILD_ORDER})
+                files = restrict(self.to_files(), self._meta_json(), key, {k.record: k.file for k in BUILD_ORDER})
                 view = views[key] = Dataset._from_files(files)
         return view
 
@@ -184,7 +189,14 @@ class Dataset(Immutable):
         """Pickled as its data (the default dataset as itself): for multiprocessing and joblib."""
         if self is _default:
             return (default, ())
-        return (_unpickled, (self.version, self.to_files(omit_defaults=True)))
+        return (_unpickled, (self._meta_json(), self.to_files(omit_defaults=True)))
+
+    def _meta_json(self) -> dict[str, str]:
+        """The contents of the data's ``meta.json``."""
+        meta = {"version": self.version}
+        if self.cutoff is not None:
+            meta["cutoff"] = str(self.cutoff)
+        return meta
 
     def __setattr__(self, name: str, value: object) -> None:
         msg = f"a Dataset is immutable: cannot set {name!r}"
@@ -199,9 +211,9 @@ class Dataset(Immutable):
         return f"<Dataset {self.version}: {counts}>"
 
 
-def _unpickled(version: str, files: dict[str, Any]) -> Dataset:
+def _unpickled(meta: dict[str, str], files: dict[str, Any]) -> Dataset:
     """A dataset rebuilt, and checked again, from what `Dataset.__reduce__` kept."""
-    raw = {META: {"version": version}, **files}
+    raw = {META: meta, **files}
     return Dataset._from_files({name: json.dumps(data).encode("utf-8") for name, data in raw.items()})
 
 

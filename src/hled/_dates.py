@@ -8,7 +8,17 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
-__all__ = ["Date", "DateRange", "PartialDate", "Precision", "as_date", "is_date_type", "parse_date"]
+__all__ = [
+    "Date",
+    "DateRange",
+    "PartialDate",
+    "Precision",
+    "as_date",
+    "as_span",
+    "as_window",
+    "is_date_type",
+    "parse_date",
+]
 
 Precision: TypeAlias = Literal["year", "month", "day"]
 
@@ -315,6 +325,47 @@ def as_date(value: object) -> Date:
     except ValueError as exc:
         msg = f"expected {_TYPED}; got {value!r} ({exc})"
         raise ValueError(msg) from None
+
+
+def as_span(value: object) -> tuple[datetime.date, datetime.date]:
+    """The first and last calendar days of a date or span as people give one (see `as_date`).
+
+    A partial date stands for every day it may be: ``"2022"`` is 2022-01-01 to 2022-12-31.
+
+    Examples:
+        >>> [str(day) for day in as_span("Sept 2022")]
+        ['2022-09-01', '2022-09-30']
+
+    Raises:
+        ValueError: *value* is not a date of any of those forms, whatever its type;
+            the message shows the forms that work.
+    """
+    try:
+        found = as_date(value)
+    except TypeError as exc:
+        raise ValueError(str(exc)) from None
+    return found.earliest, found.latest
+
+
+def as_window(value: object) -> tuple[datetime.date, datetime.date]:
+    """The days from the first of a ``(START, END)`` pair to the last of it, either end None for open.
+
+    Examples:
+        >>> [str(day) for day in as_window(("2021-09", None))]
+        ['2021-09-01', '9999-12-31']
+
+    Raises:
+        ValueError: *value* is not a pair, or an end is not a date, or the end is before the start.
+    """
+    if not isinstance(value, (tuple, list)) or len(value) != 2:
+        msg = f"expected a pair (START, END) like ('2021-09', '2022-09-12'), either end None for open; got {value!r}"
+        raise ValueError(msg)
+    first = datetime.date.min if value[0] is None else as_span(value[0])[0]
+    last = datetime.date.max if value[1] is None else as_span(value[1])[1]
+    if last < first:
+        msg = f"the end of {value!r} is before its start; give (START, END) with START first"
+        raise ValueError(msg)
+    return first, last
 
 
 def _one(text: str) -> PartialDate:

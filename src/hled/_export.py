@@ -140,7 +140,7 @@ def _fill(ds: Dataset, fmt: Literal["json", "csv"], out: Path) -> list[Path]:
 def write_json(ds: Dataset, out: Path) -> list[Path]:
     """Write *ds* as a data directory that `hled.load` reads back to an equal dataset."""
     written = []
-    files = {"meta.json": {"version": ds.version}, **ds.to_files(omit_defaults=True)}
+    files = {"meta.json": ds._meta_json(), **ds.to_files(omit_defaults=True)}
     for name, data in files.items():
         path = out / name
         path.write_text(canonical_json(data), encoding="utf-8")

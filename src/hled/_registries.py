@@ -7,10 +7,11 @@ value becomes a key. This module reads those annotations at run time as objects,
 does without ``from __future__ import annotations`` (whose strings only ``eval`` could read).
 """
 
+import datetime
 from collections.abc import Hashable, Iterator
 from typing import Annotated, Any, TypeVar, Union
 
-from hled._activities import Accomplishment, Event, EventKind
+from hled._activities import Accomplishment, Event, EventKind, EventLevel, EventStatus
 from hled._agenda import Action, ActionKind, Edition, Pillar, Program, ProgramKind, Workstream, WorkstreamKind
 from hled._criteria import (
     AGENCY_DOC,
@@ -23,8 +24,10 @@ from hled._criteria import (
     TITLES,
     activity,
     cited_editions,
+    date_criteria,
     date_years,
     edition_criterion,
+    held_test,
     ids,
     kind_criterion,
     opt_id,
@@ -33,19 +36,25 @@ from hled._criteria import (
     pillar_activity,
     pillar_key,
     pillar_orgs,
+    pillar_ties,
     position_orgs,
     program_keys,
+    read_bool,
     read_choice,
     read_country,
     read_integer,
     read_language,
+    read_tenure,
+    read_title,
     reference_criterion,
+    tied_pillars,
     workstream_orgs,
     year_criterion,
 )
-from hled._dates import Date
+from hled._dates import Date, DateRange, PartialDate
 from hled._organizations import Organization, OrganizationKind, RoleName
 from hled._people import Person
+from hled._record import Record
 from hled._registry import _MISSING, Criterion, Registry, Selection
 from hled._sources import Quality, Source
 from hled._text import ascii_fold, fold
@@ -77,6 +86,8 @@ ProgramArg = Many[Union[Program, str]]  # noqa: UP007
 SourceArg = Many[Union[Source, str]]  # noqa: UP007
 IntArg = Many[int]
 StrArg = Many[str]
+DateArg = Union[str, datetime.date, PartialDate, DateRange]  # noqa: UP007
+WindowArg = tuple[Union[DateArg, None], Union[DateArg, None]]  # noqa: UP007
 
 # ---- the registries ---------------------------------------------------------------------------------
 
@@ -197,7 +208,7 @@ class PillarRegistry(Registry[Pillar]):
         organization: Annotated[
             OrgArg | None,
             reference_criterion(
-                "an organization active under the pillar (by its actions, programs, events or results); "
+                "an organization a record placed under the pillar alone names (`Organization.links`); "
                 "*agency* is the same criterion.",
                 pillar_orgs,
                 "organizations",
@@ -333,7 +344,9 @@ class OrganizationRegistry(Registry[Organization]):
         pillar: Annotated[
             PillarArg | None,
             reference_criterion(
-                "a pillar the organization is active under.", lambda o, ds: activity(o, ds).pillars, "pillars"
+                "a pillar a record placed under it alone ties the organization to (`Organization.links`).",
+                tied_pillars,
+                "pillars",
             ),
         ] = None,
         year: Annotated[
@@ -363,6 +376,11 @@ class OrganizationRegistry(Registry[Organization]):
             for e in (edition if isinstance(edition, (list, tuple)) else (edition,))
         )
         return [*super()._wanted(rest), ("_role_in_edition", ROLE_IN_EDITION, pairs, True)]
+
+    def _pillar_links(self, org: Organization, pillar: object) -> tuple[Record, ...]:
+        """The records that tie *org* to *pillar* (`Organization.links`)."""
+        found = self._dataset.pillars.resolve(pillar, "pillar")
+        return self._dataset._computed(pillar_ties).get(org.id, {}).get(found.id, ())
 
 
 def _untitled(text: str) -> Iterator[str]:
@@ -438,15 +456,73 @@ class PersonRegistry(Registry[Person]):
                 "a year of events or results naming the person, or of a dated title.",
                 lambda p, ds: {
                     *activity(p, ds).years,
-                    *(y for pos in p.positions for d in (pos.start, pos.end) for y in date_years(d)),
+                    *(y for pos in p.positions for d in (pos.start, pos.end, pos.attested) for y in date_years(d)),
                 },
+            ),
+        ] = None,
+        title: Annotated[
+            StrArg | None,
+            Criterion(
+                "a title held, in English or Spanish, word by word: "
+                '``"Secretary of Commerce"`` matches "Commerce Secretary", not "Deputy Secretary of Commerce".',
+                None,
+                read_title,
+                test=lambda p, words, ds: held_test(p, (("title", (words,)),), ds),
+            ),
+        ] = None,
+        on: Annotated[
+            DateArg | None,
+            Criterion(
+                'a day, month, year or span a title was held on (``"2022-09-12"``, ``"Sept 2022"``): from its '
+                "stated start (else its first sighting) to its stated end (else its last sighting).",
+                None,
+                read_tenure,
+                test=lambda p, days, ds: held_test(p, (("days", (days,)),), ds),
+            ),
+        ] = None,
+        between: Annotated[
+            WindowArg | None,
+            Criterion(
+                "a pair ``(START, END)``: a title was held on a day between them, inclusive.",
+                None,
+                read_tenure,
+                test=lambda p, days, ds: held_test(p, (("days", (days,)),), ds),
+                several=False,
             ),
         ] = None,
         source: Annotated[SourceArg | None, BY_SOURCE] = None,
         quality: Annotated[Many[Quality] | None, BY_QUALITY] = None,
     ) -> Selection[Person]:
-        """Select people."""
+        """Select people.
+
+        *title*, *organization* (or *agency*), *on* and *between* given together ask about one
+        position: who held that title, in that organization, on that day. "Who was Secretary of
+        Economy on 12 September 2022?" is ``filter(title="Secretary of Economy", on="2022-09-12")``.
+        A date past the data's cut-off (`Dataset.cutoff`) raises ValueError: tenure after it is
+        not known.
+        """
         return self._select(locals())
+
+    def _wanted(self, given: dict[str, object]) -> list[tuple[str, Criterion, Hashable, bool]]:
+        joint = {name: given[name] for name in _POSITION_PARTS if given.get(name) is not None}
+        if len(joint) < 2:
+            return super()._wanted(given)
+        # parts of one position: each position is tested against all of them together
+        rest = {name: value for name, value in given.items() if name not in joint}
+        groups = tuple(
+            (_POSITION_PARTS[name], key if many else (key,)) for name, _, key, many in super()._wanted(joint)
+        )
+        return [*super()._wanted(rest), ("_position", HELD, groups, False)]
+
+
+_POSITION_PARTS = {
+    "title": "title",
+    "organization": "organization",
+    "agency": "organization",
+    "on": "days",
+    "between": "days",
+}
+HELD = Criterion("a position held with every part given.", None, lambda ds, name, value: value, test=held_test)
 
 
 class ProgramRegistry(Registry[Program]):
@@ -502,6 +578,11 @@ class ProgramRegistry(Registry[Program]):
         return self._select(locals())
 
 
+DATED_ON, DATED_BETWEEN = date_criteria("date", "its date")
+PUBLISHED_ON, PUBLISHED_BETWEEN = date_criteria("published", "its publication date")
+REPORTED_ON, REPORTED_BETWEEN = date_criteria("reported", "the date it was reported")
+
+
 class EventRegistry(Registry[Event]):
     """Dated steps of the dialogue, by date."""
 
@@ -552,6 +633,34 @@ class EventRegistry(Registry[Event]):
         source: Annotated[SourceArg | None, BY_SOURCE] = None,
         quality: Annotated[Many[Quality] | None, BY_QUALITY] = None,
         place: Annotated[StrArg | None, BY_PLACE] = None,
+        on: Annotated[DateArg | None, DATED_ON] = None,
+        between: Annotated[WindowArg | None, DATED_BETWEEN] = None,
+        status: Annotated[
+            Many[EventStatus] | None,
+            Criterion(
+                '``"held"``, ``"scheduled"``, ``"announced"`` or ``"cancelled"``.',
+                lambda e, ds: [e.status],
+                read_choice(EventStatus),
+            ),
+        ] = None,
+        level: Annotated[
+            Many[EventLevel] | None,
+            Criterion(
+                'who met, for a meeting of the dialogue: ``"leaders"``, ``"cabinet"``, ``"senior-officials"``, '
+                '``"working"`` or ``"public-forum"``; ``level="cabinet"`` gives every cabinet-level meeting of '
+                "the dialogue, its launch and relaunch included.",
+                lambda e, ds: [e.level] if e.level else [],
+                read_choice(EventLevel),
+            ),
+        ] = None,
+        dialogue: Annotated[
+            bool | None,
+            Criterion(
+                "True for the events of the dialogue itself, False for related events of other bodies.",
+                lambda e, ds: [e.dialogue],
+                read_bool,
+            ),
+        ] = None,
     ) -> Selection[Event]:
         """Select events."""
         return self._select(locals())
@@ -593,8 +702,24 @@ class AccomplishmentRegistry(Registry[Accomplishment]):
         source: Annotated[SourceArg | None, BY_SOURCE] = None,
         quality: Annotated[Many[Quality] | None, BY_QUALITY] = None,
         place: Annotated[StrArg | None, BY_PLACE] = None,
+        on: Annotated[DateArg | None, DATED_ON] = None,
+        between: Annotated[WindowArg | None, DATED_BETWEEN] = None,
+        reported: Annotated[DateArg | None, REPORTED_ON] = None,
+        reported_between: Annotated[WindowArg | None, REPORTED_BETWEEN] = None,
+        reported_year: Annotated[
+            IntArg | None,
+            year_criterion(
+                "the year it was reported: each result counts in one year only.", lambda a, ds: date_years(a.reported)
+            ),
+        ] = None,
     ) -> Selection[Accomplishment]:
-        """Select accomplishments."""
+        """Select accomplishments.
+
+        A result has two dates: *date*, when it happened (often a span, as "over the past year"),
+        and *reported*, the date of the document that reported it. *year*, *on* and *between*
+        match every year or day the first may touch, so one result may count in two years;
+        *reported_year* counts each result once.
+        """
         return self._select(locals())
 
 
@@ -632,6 +757,8 @@ class SourceRegistry(Registry[Source]):
             StrArg | None,
             Criterion('an ISO 639-1 code such as ``"en"`` or ``"es"``.', lambda s, ds: [s.language], read_language),
         ] = None,
+        on: Annotated[DateArg | None, PUBLISHED_ON] = None,
+        between: Annotated[WindowArg | None, PUBLISHED_BETWEEN] = None,
     ) -> Selection[Source]:
         """Select sources."""
         return self._select(locals())

@@ -29,6 +29,7 @@ from hled._people import Position
 from hled._record import Record, check_language, in_language, kind_of
 from hled._structure import unstructure
 from hled._text import SearchIndex, fold
+from hled._total import Total, total
 from hled.errors import AmbiguousLookup, RecordNotFound
 
 if TYPE_CHECKING:
@@ -48,26 +49,35 @@ class Criterion:
 
     Attributes:
         doc: the parameter's line in ``filter``'s docstring and in the command line's help.
-        keys: the index keys of one record, given the record and its dataset (for example its years).
+        keys: the index keys of one record, given the record and its dataset (for example its years);
+            None for a criterion that tests each record instead (a date range has no index key).
         value: turns a user's value into an index key, given the dataset and the criterion's name;
             raises TypeError, ValueError or RecordNotFound with a readable message.
         number: whether the command line reads the value as an integer.
+        test: for a criterion without keys (and only then), whether a record meets a key:
+            ``test(record, key, dataset)``.
+        several: whether a list or tuple of values means any of them (False where the value is a
+            pair itself, as ``between=(START, END)``).
     """
 
-    __slots__ = ("doc", "keys", "number", "value")
+    __slots__ = ("doc", "keys", "number", "several", "test", "value")
 
     def __init__(
         self,
         doc: str,
-        keys: Callable[[Any, Dataset], Iterable[Hashable]],
+        keys: Callable[[Any, Dataset], Iterable[Hashable]] | None,
         value: Callable[[Dataset, str, object], Hashable],
         *,
         number: bool = False,
+        test: Callable[[Any, Any, Dataset], bool] | None = None,
+        several: bool = True,
     ):
         self.doc = doc
         self.keys = keys
         self.value = value
         self.number = number
+        self.test = test
+        self.several = several
 
     def __repr__(self) -> str:
         return f"Criterion({self.doc!r})"
@@ -258,7 +268,7 @@ class Registry(Immutable, Generic[R]):
                     f"valid criteria: {', '.join(self.CRITERIA)}"
                 )
                 raise TypeError(msg)
-            if isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping)):  # any of several
+            if criterion.several and isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping)):
                 wanted.append((name, criterion, tuple([criterion.value(self._dataset, name, v) for v in value]), True))
             else:
                 wanted.append((name, criterion, criterion.value(self._dataset, name, value), False))
@@ -268,13 +278,20 @@ class Registry(Immutable, Generic[R]):
         """The records, or those at *within*, that meet every criterion *given* (any of a list's values)."""
         hits: set[int] | tuple[int, ...] | None = within
         for _name, criterion, key, many in self._wanted(given):
-            table = self._tables.get(criterion.keys)  # shared by criteria with the same keys (agency, organization)
+            keys_of = criterion.keys
+            if keys_of is None:  # no index: test each record still in the running
+                test, keys = criterion.test, key if many else (key,)
+                records, ds = self._records, self._dataset
+                scope = range(len(records)) if hits is None else hits
+                hits = {p for p in scope if any(test(records[p], k, ds) for k in keys)}  # type: ignore[misc, attr-defined]
+                continue
+            table = self._tables.get(keys_of)  # shared by criteria with the same keys (agency, organization)
             if table is None:
                 found: dict[Hashable, list[int]] = {}
                 for pos, rec in enumerate(self._records):
-                    for k in dict.fromkeys(criterion.keys(rec, self._dataset)):
+                    for k in dict.fromkeys(keys_of(rec, self._dataset)):
                         found.setdefault(k, []).append(pos)
-                table = self._tables[criterion.keys] = {k: tuple(v) for k, v in found.items()}
+                table = self._tables[keys_of] = {k: tuple(v) for k, v in found.items()}
             if many:
                 matched: set[int] | tuple[int, ...] = set().union(*(table.get(k, _EMPTY) for k in key))  # type: ignore[attr-defined]
             else:
@@ -283,6 +300,10 @@ class Registry(Immutable, Generic[R]):
         if hits is None:
             return Selection(self, tuple(range(len(self._records))))
         return Selection(self, hits if isinstance(hits, tuple) else tuple(sorted(hits)))
+
+    def total(self, *, currency: str | None = None, kind: str | None = None, unit: str | None = None) -> Total:
+        """The total of every record's amounts that add up: `Selection.total` over the whole registry."""
+        return Selection(self, tuple(range(len(self)))).total(currency=currency, kind=kind, unit=unit)
 
     def search(self, text: str, limit: int = 10) -> list[R]:
         """Return up to *limit* records ranked by relevance to free *text*, best first.
@@ -373,6 +394,29 @@ class Selection(Immutable, Sequence[R]):
     def ids(self) -> tuple[str, ...]:
         """The ids of the selected records, in order."""
         return tuple(r.id for r in self._records)
+
+    def total(self, *, currency: str | None = None, kind: str | None = None, unit: str | None = None) -> Total:
+        """Add the money amounts of the records that add up: one currency, one kind, none counted twice.
+
+        ``hled.accomplishments.filter(pillar="2021 Pillar II").total(currency="USD", kind="grant")``.
+        An amount included in another that is added (`Money.part_of`) is left out, and so is
+        every amount of another currency or kind: `Total.left_out` lists each with its reason.
+        With *unit*, the counts of that unit are added instead (``total(unit="beneficiaries")``),
+        except those that do not add up (`Count.additive`).
+
+        Args:
+            currency: an ISO 4217 code; may be omitted where the amounts have one currency.
+            kind: a `MoneyKind` (``"grant"``, ``"funding"``, ``"loan"``, ``"commitment"``, ``"goal"``,
+                ``"estimate"``, ``"budget"``); may be omitted where the amounts have one kind.
+            unit: the unit of the counts to add, instead of money.
+
+        Raises:
+            ValueError: the amounts have several currencies or kinds and none is named (the message
+                lists them); the kind is ``"statistic"``, which does not add up; no count has *unit*;
+                the records hold no amounts (pillars, people...).
+            TypeError: a value is not a str, or *unit* is given with *currency* or *kind*.
+        """
+        return total(self._records, self._registry.kind, currency=currency, kind=kind, unit=unit)
 
     def filter(self, **criteria: Any) -> Selection[R]:
         """Narrow the selection with the same criteria its registry's ``filter`` takes.

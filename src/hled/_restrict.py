@@ -23,7 +23,7 @@ from hled._sources import Quality
 __all__ = ["restrict"]
 
 _QUALITIES: tuple[str, ...] = get_args(Quality)
-_CITED_VALUES = ("roles", "positions", "variants")
+_CITED_VALUES = ("roles", "positions", "variants", "names")
 
 
 def _reference_fields(cls: type, file_of: dict[type, str]) -> dict[str, tuple[str, bool, bool]]:
@@ -54,12 +54,31 @@ def _filter_cited_values(record: dict[str, Any], allowed: set[str]) -> None:
                 continue
             if not value["sources"]:
                 del value["sources"]
+            if name == "positions":
+                _filter_position(value, allowed)
             kept.append(value)
         record[name] = kept
+    dissolved = record.get("dissolved")
+    if dissolved:
+        dissolved["sources"] = _keep_citations(dissolved["sources"], allowed)
+        if not dissolved["sources"]:
+            record["dissolved"] = None
+
+
+def _filter_position(position: dict[str, Any], allowed: set[str]) -> None:
+    """Keep a position's tenure and sightings only as far as citations of allowed quality support them."""
+    for field, supported in (("tenure_sources", ("start", "end", "still_held")), ("attested_by", ("attested",))):
+        if not position.get(field):
+            continue
+        position[field] = _keep_citations(position[field], allowed)
+        if not position[field]:
+            for name in supported:
+                position[name] = None
+            position["inferred"] = [x for x in position.get("inferred", ()) if x not in supported]
 
 
 def restrict(
-    files: dict[str, Any], version: str, qualities: frozenset[str], file_of: dict[type, str]
+    files: dict[str, Any], meta: dict[str, str], qualities: frozenset[str], file_of: dict[type, str]
 ) -> dict[str, bytes]:
     """The data files of *files* (as `Dataset.to_files` gives them) kept to *qualities*, ready to build.
 
@@ -97,13 +116,28 @@ def restrict(
         data["crosswalk.json"] = links
         if not changed:
             break
+    orgs = present["organizations.json"]
     for person in data["people.json"]:
         for position in person.get("positions", ()):
-            if position.get("organization") not in present["organizations.json"]:
+            if position.get("organization") not in orgs:
                 position.pop("organization", None)
+    published = {src["id"]: src.get("published") for src in data["sources.json"]}
+    for acc in data["accomplishments.json"]:  # reported by the first document of the view that reports it
+        dates = sorted(d for c in acc["sources"] if (d := published.get(c["source"])) is not None)
+        if acc.get("reported") is not None and acc["reported"] not in dates:
+            acc["reported"] = dates[0] if dates else None
+    for org in data["organizations.json"]:
+        if org.get("dissolved") and org["dissolved"].get("into") not in (None, *orgs):
+            org["dissolved"]["into"] = None
+    for name in ("events.json", "accomplishments.json"):
+        for record in data[name]:
+            for amount in record.get("amounts", ()):
+                for field in ("provider", "recipient"):
+                    if amount.get(field) not in (None, *orgs):
+                        amount[field] = None
     for org in data["organizations.json"]:
         org["roles"] = [role for role in org.get("roles", ()) if role["edition"] in years]
-    payload = {META: {"version": version}, **data}
+    payload = {META: meta, **data}
     return {name: json.dumps(value, ensure_ascii=False).encode("utf-8") for name, value in payload.items()}
 
 

@@ -122,6 +122,8 @@ def _type_schema(t: Any) -> dict[str, Any]:
         return {"type": "string"}
     if t is int:
         return {"type": "integer"}
+    if t is bool:
+        return {"type": "boolean"}
     if origin is Literal:
         if args == (True,):
             return {"const": True}
@@ -278,7 +280,14 @@ def json_schema(data_file: str) -> dict[str, Any]:
                     "type": "string",
                     "pattern": TEXT,
                     "description": "The data release, for example 2026.11.0.",
-                }
+                },
+                "cutoff": {
+                    "type": "string",
+                    "pattern": DATE,
+                    "description": (
+                        "The last day the data's record runs to: an office shown still held then may have ended since."
+                    ),
+                },
             },
             "required": ["version"],
             "additionalProperties": False,

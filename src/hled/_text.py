@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-__all__ = ["SearchIndex", "ascii_fold", "fold", "tokens"]
+__all__ = ["STOP_WORDS", "SearchIndex", "ascii_fold", "fold", "tokens"]
 
 # every ASCII byte but 0-9 and a-z: `_alnum` deletes them (several times faster than a regex)
 _NON_ALNUM = bytes(b for b in range(128) if not (0x30 <= b <= 0x39 or 0x61 <= b <= 0x7A))
@@ -25,7 +25,7 @@ _STOP_WORDS = (
     "their to was were will with y en el que por para con u s this that these those both two which who "
     "under its than also al se su sus"
 )
-_STOP = frozenset(_STOP_WORDS.split())
+STOP_WORDS = _STOP = frozenset(_STOP_WORDS.split())  # function words no search or title needs
 # longest first: the first that fits is trimmed
 _SUFFIXES = (
     "izations",
