@@ -115,7 +115,10 @@ class TestCsv:
 
         assert package["profile"] == "tabular-data-package"
         assert package["version"] == ds.version
-        assert package["hled"] == {"digest": ds.digest}
+        assert package["hled"] == {
+            "digest": ds.digest,
+            **{k: str(v) for k, v in (("released", ds.released), ("cutoff", ds.cutoff)) if v},
+        }
         assert all(r["description"] for r in package["resources"])
 
     def test_self_references_get_distinct_columns(self, csv_dir):

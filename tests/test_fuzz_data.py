@@ -163,7 +163,8 @@ NAMED: dict[str, tuple[Callable[[Path], None], str]] = {
     "extra key": (
         record("programs.json", 0, lambda r: r.update(colour="red")),
         "programs.json: record 'surges' (#0): unknown field(s) 'colour'; Program fields are: id, name, acronym, "
-        "name_es, aliases, kind, summary, organizations, pillar, edition, started, sources, notes, variants @ $",
+        "name_es, aliases, kind, summary, organizations, pillar, edition, started, sources, inferred, notes, "
+        "variants @ $",
     ),
     "extra key in a citation": (
         record("events.json", 0, lambda r: r["sources"][0].update(page=3)),

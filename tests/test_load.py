@@ -102,8 +102,8 @@ class TestLoad:
             "editions.json: record '2013' (#0): person 'barack-obama' is itself invalid "
             "(see its own problems) @ $.leaders[0]",
             "programs.json: record 'surges' (#0): unknown field(s) 'colour'; Program fields are: id, name, "
-            "acronym, name_es, aliases, kind, summary, organizations, pillar, edition, started, sources, notes, "
-            "variants @ $",
+            "acronym, name_es, aliases, kind, summary, organizations, pillar, edition, started, sources, inferred, "
+            "notes, variants @ $",
             "events.json: record '2013-announcement' (#0): person 'barack-obama' is itself invalid "
             "(see its own problems) @ $.people[0]",
             "events.json: record '2021-relaunch' (#2): '2021-02-30' is not a calendar date @ $.date",
@@ -199,7 +199,7 @@ class TestLoad:
         (data_dir / "meta.json").write_text('{"version": 3, "x": 1}')
 
         assert _problems(data_dir) == (
-            "meta.json: unknown field(s) 'x'; meta fields are: version, cutoff @ $",
+            "meta.json: unknown field(s) 'x'; meta fields are: version, released, cutoff, redirects @ $",
             "meta.json: expected a non-empty version string, got 3 @ $.version",
         )
         (data_dir / "meta.json").write_text("[]")

@@ -12,7 +12,7 @@ from hled._dates import Date
 from hled._money import Count, Money
 from hled._organizations import Organization
 from hled._people import Person
-from hled._record import FieldProblem, Record, cited, distinct, edition_year, slug, text, texts
+from hled._record import FieldProblem, Record, cited, distinct, edition_year, own_fields, slug, text, texts
 from hled._sources import Citation, Variant
 
 __all__ = ["Accomplishment", "Event", "EventKind", "EventLevel", "EventStatus"]
@@ -94,6 +94,7 @@ class Event(Record):
     dialogue: bool | None = None
     level: EventLevel | None = attrs.field(default=None, validator=_dialogue_level)
     sources: tuple[Citation, ...] = attrs.field(validator=cited)
+    inferred: tuple[str, ...] = attrs.field(default=(), validator=own_fields)
     notes: tuple[str, ...] = attrs.field(default=(), validator=texts)
     variants: tuple[Variant, ...] = ()
 
@@ -141,5 +142,6 @@ class Accomplishment(Record):
     counts: tuple[Count, ...] = ()
     reported: Date | None = None
     sources: tuple[Citation, ...] = attrs.field(validator=cited)
+    inferred: tuple[str, ...] = attrs.field(default=(), validator=own_fields)
     notes: tuple[str, ...] = attrs.field(default=(), validator=texts)
     variants: tuple[Variant, ...] = ()

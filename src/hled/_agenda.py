@@ -9,7 +9,7 @@ import attrs
 from hled._dates import Date
 from hled._organizations import Organization
 from hled._people import Person
-from hled._record import Linked, Record, cited, distinct, edition_year, positive, slug, text, texts
+from hled._record import Linked, Record, cited, distinct, edition_year, own_fields, positive, slug, text, texts
 from hled._sources import Citation, Source, Variant
 
 __all__ = [
@@ -69,6 +69,7 @@ class Edition(Linked):
     launched: Date | None = None
     leaders: tuple[Person, ...] = attrs.field(default=(), validator=distinct)
     sources: tuple[Citation, ...] = attrs.field(validator=cited)
+    inferred: tuple[str, ...] = attrs.field(default=(), validator=own_fields)
     notes: tuple[str, ...] = attrs.field(default=(), validator=texts)
     variants: tuple[Variant, ...] = ()
 
@@ -102,6 +103,7 @@ class Pillar(Linked):
     aliases: tuple[str, ...] = attrs.field(default=(), validator=texts)
     summary: str = attrs.field(validator=text)
     sources: tuple[Citation, ...] = attrs.field(validator=cited)
+    inferred: tuple[str, ...] = attrs.field(default=(), validator=own_fields)
     notes: tuple[str, ...] = attrs.field(default=(), validator=texts)
     variants: tuple[Variant, ...] = ()
 
@@ -139,6 +141,7 @@ class Workstream(Linked):
     aliases: tuple[str, ...] = attrs.field(default=(), validator=texts)
     summary: str | None = attrs.field(default=None, validator=text)
     sources: tuple[Citation, ...] = attrs.field(validator=cited)
+    inferred: tuple[str, ...] = attrs.field(default=(), validator=own_fields)
     notes: tuple[str, ...] = attrs.field(default=(), validator=texts)
 
     BACK_REFERENCES = ("actions",)
@@ -175,6 +178,7 @@ class Action(Record):
     organizations: tuple[Organization, ...] = attrs.field(default=(), validator=distinct)
     programs: tuple[Program, ...] = attrs.field(default=(), validator=distinct)
     sources: tuple[Citation, ...] = attrs.field(validator=cited)
+    inferred: tuple[str, ...] = attrs.field(default=(), validator=own_fields)
     notes: tuple[str, ...] = attrs.field(default=(), validator=texts)
 
     @property
@@ -214,6 +218,7 @@ class Program(Record):
     edition: int | None = attrs.field(default=None, validator=edition_year)
     started: Date | None = None
     sources: tuple[Citation, ...] = attrs.field(validator=cited)
+    inferred: tuple[str, ...] = attrs.field(default=(), validator=own_fields)
     notes: tuple[str, ...] = attrs.field(default=(), validator=texts)
     variants: tuple[Variant, ...] = ()
 

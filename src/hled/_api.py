@@ -10,6 +10,7 @@ from hled._agenda import Action, Crosswalk, CrosswalkLink, Edition, Pillar, Prog
 from hled._dataset import KINDS, Dataset, default
 from hled._dataset import load as _load
 from hled._dates import DateRange, PartialDate
+from hled._diff import Change, DataDiff, diff
 from hled._money import Count, Money
 from hled._organizations import Dissolution, Name, Organization, Role
 from hled._people import Person, Position
@@ -23,10 +24,12 @@ __all__ = [
     "KINDS",
     "Accomplishment",
     "Action",
+    "Change",
     "Citation",
     "Count",
     "Crosswalk",
     "CrosswalkLink",
+    "DataDiff",
     "Dataset",
     "DateRange",
     "Dissolution",
@@ -52,6 +55,7 @@ __all__ = [
     "compare_editions",
     "dataset",
     "default",
+    "diff",
     "load",
     "search",
     "to_dict",

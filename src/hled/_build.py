@@ -298,6 +298,24 @@ def _amount_checks(of: Callable[[type], tuple[Any, ...]], files: dict[type, str]
                 parent = found[parent][0].part_of
 
 
+def _check_redirects(
+    redirects: dict[str, dict[str, str]], kinds: dict[str, tuple[Any, ...]], problems: list[str]
+) -> None:
+    """Each redirect is from an id no record has to one a record of the same kind has."""
+    for kind, ids in redirects.items():
+        if kind not in kinds:
+            problems.append(
+                f"{META}: redirects name no registry {kind!r}; registries: {', '.join(kinds)} @ $.redirects"
+            )
+            continue
+        present = {r.id for r in kinds[kind]}
+        for old, new in ids.items():
+            if old in present:
+                problems.append(f"{META}: redirect from {old!r}, which is still a {kind} id @ $.redirects.{kind}")
+            if new not in present:
+                problems.append(f"{META}: redirect to {new!r}, which is no {kind} id @ $.redirects.{kind}")
+
+
 def _semantic_checks(
     of: Callable[[type], tuple[Any, ...]], files: dict[type, str], broken: dict[type, set[str]], problems: list[str]
 ) -> None:
@@ -404,24 +422,37 @@ def _fill_derived(of: Callable[[type], tuple[Any, ...]]) -> None:
 
 
 def _meta(raw: Any, problems: list[str]) -> dict[str, Any]:
-    """The data's release: its version (required) and the cut-off date its record runs to (optional)."""
+    """The data's release: its version (required), its date, the cut-off its record runs to, and id redirects."""
     if type(raw) is not dict:
         if raw is not _UNREADABLE:
             problems.append(f'{META}: expected a JSON object like {{"version": "2026.11.0"}} @ $')
         return {"version": ""}
-    extra = sorted(set(raw) - {"version", "cutoff"})
+    extra = sorted(set(raw) - {"version", "released", "cutoff", "redirects"})
     if extra:
-        problems.append(f"{META}: unknown field(s) {', '.join(map(repr, extra))}; meta fields are: version, cutoff @ $")
+        known = "version, released, cutoff, redirects"
+        problems.append(f"{META}: unknown field(s) {', '.join(map(repr, extra))}; meta fields are: {known} @ $")
     version = raw.get("version")
     if type(version) is not str or not version.strip():
         problems.append(f"{META}: expected a non-empty version string, got {version!r} @ $.version")
         version = ""
     meta: dict[str, Any] = {"version": version}
-    if "cutoff" in raw:
-        try:
-            meta["cutoff"] = PartialDate.parse(raw["cutoff"])
-        except (TypeError, ValueError) as exc:
-            problems.append(f"{META}: cutoff must be a date like '2024-12-31' ({exc}) @ $.cutoff")
+    for field in ("released", "cutoff"):
+        if field in raw:
+            try:
+                meta[field] = PartialDate.parse(raw[field])
+            except (TypeError, ValueError) as exc:
+                problems.append(f"{META}: {field} must be a date like '2024-12-31' ({exc}) @ $.{field}")
+    redirects = raw.get("redirects", {})
+    if type(redirects) is not dict or not all(
+        type(ids) is dict and all(type(k) is str and type(v) is str for k, v in ids.items())
+        for ids in redirects.values()
+    ):
+        problems.append(
+            f"{META}: redirects must map a registry to old and new ids, "
+            f'like {{"organizations": {{"old-id": "new-id"}}}} @ $.redirects'
+        )
+        redirects = {}
+    meta["redirects"] = redirects
     return meta
 
 
@@ -448,6 +479,9 @@ def build(
         records[cls] = _structure_all(cls, name, _record_list(name, decoded(name), problems), tables, broken, problems)
     links = _check_links(_record_list(CROSSWALK, decoded(CROSSWALK), problems), tables, broken, problems)
     _semantic_checks(records.__getitem__, {cls: name for name, cls in kinds}, broken, problems)
+    _check_redirects(
+        meta.get("redirects", {}), {name.removesuffix(".json"): records[cls] for name, cls in kinds}, problems
+    )
     if problems:
         raise DataError(problems)
     _fill_derived(records.__getitem__)

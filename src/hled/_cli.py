@@ -112,6 +112,12 @@ def _parser() -> argparse.ArgumentParser:
     subs.add_parser("compare", parents=[common], help="the 2013 ↔ 2021 crosswalk (editorial)")
     validate = subs.add_parser("validate", help="load a data directory and report every problem")
     validate.add_argument("dir", help="a data directory in the bundled format")
+    diff_command = subs.add_parser(
+        "diff", help="records added, removed and changed between two data directories (exit 1 if any)"
+    )
+    diff_command.add_argument("old", help="the older data directory")
+    diff_command.add_argument("new", nargs="?", help="the newer data directory (default: the bundled data)")
+    diff_command.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     export_command = subs.add_parser("export", parents=[common], help="write the data as JSON files or CSV tables")
     export_command.add_argument(
         "--format", choices=("json", "csv"), required=True, help="json: a data directory; csv: one table per registry"
@@ -354,6 +360,21 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from hled._diff import diff
+
+    try:
+        found = diff(args.old, args.new)
+    except DataError as exc:  # 1 means "they differ", as for diff(1): an unreadable directory is 2
+        print(f"hled: {exc}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        _emit(json.dumps(attrs.asdict(found), ensure_ascii=False, indent=2))
+    else:
+        _emit(found.to_markdown().rstrip("\n"))
+    return 1 if found else 0
+
+
 def _export(args: argparse.Namespace) -> int:
     if not args.out:
         msg = "--out must name a directory to write, got ''"
@@ -382,7 +403,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             reconfigure(errors="backslashreplace")
     parser = _parser()
     args = parser.parse_args(argv)
-    handlers = {"show": _show, "search": _search, "compare": _compare, "validate": _validate, "export": _export}
+    handlers = {
+        "show": _show,
+        "search": _search,
+        "compare": _compare,
+        "validate": _validate,
+        "diff": _diff,
+        "export": _export,
+    }
     try:
         if args.version:
             return _version()

@@ -50,8 +50,11 @@ class Dataset(Immutable):
 
     Attributes:
         version: the data release, from the data's ``meta.json``.
+        released: the date of the data release, or None where the data does not say.
         cutoff: the last day the data's record runs to (from ``meta.json``), or None where the
             data does not say: an office shown still held then may have ended since.
+        redirects: for each registry, the ids of records renamed or merged away and the id
+            each now goes by; `Registry.get` follows them (ids are never withdrawn).
         editions: the editions: the 2013 original and the 2021 relaunch.
         pillars: the pillars of both editions.
         workstreams: the workstreams (sub-topics, headings, priority areas).
@@ -65,7 +68,9 @@ class Dataset(Immutable):
     """
 
     version: str
+    released: PartialDate | None
     cutoff: PartialDate | None
+    redirects: dict[str, dict[str, str]]
     # The record kinds, in the order API.md lists them (see `KINDS`).
     editions: EditionRegistry
     pillars: PillarRegistry
@@ -81,7 +86,9 @@ class Dataset(Immutable):
     def __init__(self, meta: dict[str, Any], records: dict[type, tuple[Record, ...]], links: tuple[CrosswalkLink, ...]):
         set_ = object.__setattr__
         set_(self, "version", meta["version"])
+        set_(self, "released", meta.get("released"))
         set_(self, "cutoff", meta.get("cutoff"))
+        set_(self, "redirects", meta.get("redirects", {}))
         set_(self, "_links", links)
         set_(self, "_memo", {})
         set_(self, "_views", {})
@@ -191,11 +198,14 @@ class Dataset(Immutable):
             return (default, ())
         return (_unpickled, (self._meta_json(), self.to_files(omit_defaults=True)))
 
-    def _meta_json(self) -> dict[str, str]:
+    def _meta_json(self) -> dict[str, Any]:
         """The contents of the data's ``meta.json``."""
-        meta = {"version": self.version}
-        if self.cutoff is not None:
-            meta["cutoff"] = str(self.cutoff)
+        meta: dict[str, Any] = {"version": self.version}
+        for field in ("released", "cutoff"):
+            if getattr(self, field) is not None:
+                meta[field] = str(getattr(self, field))
+        if self.redirects:
+            meta["redirects"] = self.redirects
         return meta
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -211,7 +221,7 @@ class Dataset(Immutable):
         return f"<Dataset {self.version}: {counts}>"
 
 
-def _unpickled(meta: dict[str, str], files: dict[str, Any]) -> Dataset:
+def _unpickled(meta: dict[str, Any], files: dict[str, Any]) -> Dataset:
     """A dataset rebuilt, and checked again, from what `Dataset.__reduce__` kept."""
     raw = {META: meta, **files}
     return Dataset._from_files({name: json.dumps(data).encode("utf-8") for name, data in raw.items()})

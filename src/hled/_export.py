@@ -390,7 +390,7 @@ def write_csv(ds: Dataset, out: Path) -> list[Path]:
         "homepage": "https://github.com/hled/hled",
         "licenses": [{"name": "MIT", "path": "https://opensource.org/licenses/MIT", "title": "MIT License"}],
         "keywords": ["mexico", "united-states", "trade", "economic-dialogue", "hled"],
-        "hled": {"digest": ds.digest},
+        "hled": {"digest": ds.digest, **{k: v for k, v in ds._meta_json().items() if k != "version"}},
         "resources": resources,
     }
     path = out / "datapackage.json"

@@ -7,7 +7,7 @@ from typing import Any, ClassVar, Literal, TypeAlias
 import attrs
 
 from hled._dates import Date, as_span
-from hled._record import FieldProblem, Linked, Record, cited, country_code, edition_year, slug, text, texts
+from hled._record import FieldProblem, Linked, Record, cited, country_code, edition_year, own_fields, slug, text, texts
 from hled._sources import Citation, Variant
 
 __all__ = ["Dissolution", "Name", "Organization", "OrganizationKind", "Role", "RoleName"]
@@ -147,6 +147,7 @@ class Organization(Linked):
     dissolved: Dissolution | None = None
     summary: str | None = attrs.field(default=None, validator=text)
     sources: tuple[Citation, ...] = attrs.field(validator=cited)
+    inferred: tuple[str, ...] = attrs.field(default=(), validator=own_fields)
     notes: tuple[str, ...] = attrs.field(default=(), validator=texts)
     variants: tuple[Variant, ...] = ()
 

@@ -9,7 +9,7 @@ import attrs
 
 from hled._dates import Date, PartialDate, as_span
 from hled._organizations import Organization
-from hled._record import FieldProblem, Record, cited, country_code, slug, text, texts
+from hled._record import FieldProblem, Record, cited, country_code, own_fields, slug, text, texts
 from hled._sources import Citation, Variant
 
 __all__ = ["Person", "Position"]
@@ -141,6 +141,7 @@ class Person(Record):
     positions: tuple[Position, ...] = ()
     summary: str | None = attrs.field(default=None, validator=text)
     sources: tuple[Citation, ...] = attrs.field(validator=cited)
+    inferred: tuple[str, ...] = attrs.field(default=(), validator=own_fields)
     notes: tuple[str, ...] = attrs.field(default=(), validator=texts)
     variants: tuple[Variant, ...] = ()
 

@@ -39,6 +39,7 @@ __all__ = [
     "in_language",
     "kind_of",
     "non_negative",
+    "own_fields",
     "positive",
     "reference_target",
     "slug",
@@ -130,6 +131,16 @@ def edition_year(inst: object, attribute: attrs.Attribute[Any], value: Any) -> N
     """A plausible edition year (or None)."""
     if value is not None and not 1900 <= value <= 2100:
         msg = f"{attribute.name} must be the year of an edition, got {value!r}"
+        raise FieldProblem(attribute.name, msg)
+
+
+def own_fields(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Distinct names of the record's own fields (the values a source implies rather than states)."""
+    texts(inst, attribute, value)
+    names = attrs.fields_dict(type(inst))
+    unknown = [name for name in value if name.split(".")[0].split("[")[0] not in names or name == attribute.name]
+    if unknown:
+        msg = f"{attribute.name} names no field of {type(inst).__name__}: {', '.join(map(repr, unknown))}"
         raise FieldProblem(attribute.name, msg)
 
 

@@ -190,6 +190,9 @@ class Registry(Immutable, Generic[R]):
     def get(self, id: str, default: Any = _MISSING) -> Any:
         """Return the record with this *id*, or *default* if given and there is none.
 
+        An id a release renamed or merged away returns the record it now belongs to
+        (`Dataset.redirects`): ids are never withdrawn.
+
         Raises:
             RecordNotFound: no such id and no *default*; the message names close ids.
             TypeError: *id* is not a string.
@@ -200,6 +203,9 @@ class Registry(Immutable, Generic[R]):
         found = self._by_id.get(id)
         if found is not None:
             return found
+        moved = self._dataset.redirects.get(self._name, {}).get(id)
+        if moved is not None:  # renamed or merged: its id lives on
+            return self._by_id[moved]
         if default is not _MISSING:
             return default
         near = tuple(difflib.get_close_matches(id, self._by_id, n=3, cutoff=0.7))

@@ -78,7 +78,7 @@ def _filter_position(position: dict[str, Any], allowed: set[str]) -> None:
 
 
 def restrict(
-    files: dict[str, Any], meta: dict[str, str], qualities: frozenset[str], file_of: dict[type, str]
+    files: dict[str, Any], meta: dict[str, Any], qualities: frozenset[str], file_of: dict[type, str]
 ) -> dict[str, bytes]:
     """The data files of *files* (as `Dataset.to_files` gives them) kept to *qualities*, ready to build.
 

@@ -281,6 +281,15 @@ def json_schema(data_file: str) -> dict[str, Any]:
                     "pattern": TEXT,
                     "description": "The data release, for example 2026.11.0.",
                 },
+                "released": {"type": "string", "pattern": DATE, "description": "The date of the data release."},
+                "redirects": {
+                    "type": "object",
+                    "description": "For each registry, ids renamed or merged away and the id each now goes by.",
+                    "additionalProperties": {
+                        "type": "object",
+                        "additionalProperties": {"type": "string", "pattern": SLUG},
+                    },
+                },
                 "cutoff": {
                     "type": "string",
                     "pattern": DATE,

@@ -8,7 +8,7 @@ from typing import Literal, TypeAlias
 import attrs
 
 from hled._dates import Date
-from hled._record import Record, cited, on_field, slug, text, texts
+from hled._record import Record, cited, on_field, own_fields, slug, text, texts
 
 __all__ = ["Citation", "Quality", "Source", "Variant"]
 
@@ -41,6 +41,7 @@ class Source(Record):
     quality: Quality = "official"
     official_url: str | None = attrs.field(default=None, validator=attrs.validators.optional(_URL))
     summary: str | None = attrs.field(default=None, validator=text)
+    inferred: tuple[str, ...] = attrs.field(default=(), validator=own_fields)
     notes: tuple[str, ...] = attrs.field(default=(), validator=texts)
 
 
