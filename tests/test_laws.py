@@ -29,6 +29,7 @@ TESTED = {
     "title": ["Secretary of Economy", "Secretary of Commerce", "Vice President", "Ambassador", "Governor"],
 }
 TESTED["reported"], TESTED["reported_between"] = TESTED["on"], TESTED["between"]
+PAIRS = {"between", "reported_between"}  # a pair is one value, not a list of several
 # on people, these ask about one position together: a chained filter asks about any two positions
 JOINT = {"title", "organization", "agency", "on", "between"}
 
@@ -75,7 +76,7 @@ class TestFiltersCompose:
     @given(data=st.data())
     def test_any_of_several_is_the_union(self, data):
         """A list of values selects the union of what each selects."""
-        registry_name, name, _ = data.draw(st.sampled_from(CASES))
+        registry_name, name, _ = data.draw(st.sampled_from([c for c in CASES if c[1] not in PAIRS]))
         registry = getattr(DATASET, registry_name)
         values = data.draw(st.lists(st.sampled_from(_values(registry, name)), min_size=1, max_size=3))
 

@@ -62,17 +62,17 @@ class TestSourceQuality:
         assert {source.quality for source in hled.sources} <= set(QUALITIES)
 
     def test_count_per_quality(self) -> None:
-        """55 official, 20 mirror, 139 press and 10 low sources (the tenure and names research added most)."""
+        """56 official, 20 mirror, 138 press and 11 low sources (the tenure and names research added most)."""
         counts = Counter(source.quality for source in hled.sources)
 
-        assert counts == {"official": 55, "mirror": 20, "press": 139, "low": 10}
+        assert counts == {"official": 56, "mirror": 20, "press": 138, "low": 11}
         assert WIKI in ids(hled.sources.filter(quality="low"))
 
     def test_official_only_view(self) -> None:
         """Filtering by quality gives government sites only."""
         official = hled.sources.filter(quality="official")
 
-        assert len(official) == 55
+        assert len(official) == 56
         assert "ustr-2023-09-29-joint-statement" in ids(official)
         assert all(source.quality == "official" for source in official)
 
@@ -87,7 +87,7 @@ class TestSourceQuality:
         """Spanish documents are marked es, English en; one Italian wire report (ANSA) dates a cabinet change."""
         languages = Counter(source.language for source in hled.sources)
 
-        assert languages == {"en": 121, "es": 102, "it": 1}
+        assert languages == {"en": 122, "es": 102, "it": 1}
         assert hled.sources.get("se-2022-09-12-2a-reunion-anual-dean").language == "es"
 
     def test_no_low_source_stands_alone(self) -> None:
@@ -134,7 +134,16 @@ class TestMeetings:
                 "2013-launch",
                 "2013-09-20",
                 "Secretaría de Relaciones Exteriores, Mexico City",
-                {"Joseph R. Biden", "Luis Videgaray"},
+                # Biden and Videgaray led; USTR names the U.S. co-chairs and Mexico's delegation leads (audit 2026-12)
+                {
+                    "Joseph R. Biden",
+                    "Luis Videgaray",
+                    "Michael Froman",
+                    "Penny Pritzker",
+                    "Jose W. Fernandez",
+                    "Ildefonso Guajardo",
+                    "José Antonio Meade",
+                },
             ),
             (
                 "2015-second-meeting",
@@ -267,6 +276,7 @@ class TestMeetings:
             "2016-12-07-follow-up-review",
         ]
         assert ids(hled.events.filter(chair="Penny Pritzker")) == [
+            "2013-launch",
             "2014-mid-year-review",
             "2015-07-29-mid-year-review",
             "2016-12-07-follow-up-review",
@@ -481,9 +491,11 @@ class TestOrganizations:
         }
 
     def test_unverified_spanish_names_are_empty(self) -> None:
-        """Spanish names the sources do not give verbatim are left empty."""
-        for oid in ("inadem", "sat", "senasica", "asea", "conacyt"):
+        """Spanish names the sources do not give verbatim are left empty; INADEM's and CONACYT's are now cited."""
+        for oid in ("sat", "senasica", "asea"):
             assert hled.organizations.get(oid).name_es is None
+        assert hled.organizations.get("inadem").name_es == "Instituto Nacional del Emprendedor"
+        assert hled.organizations.get("conacyt").name_es == "Consejo Nacional de Ciencia y Tecnología"
 
 
 class TestResults:
@@ -640,7 +652,7 @@ class TestDiscrepancies:
     def test_unconfirmed_titles(self) -> None:
         """Alan Bersin's 2016 title and Laura Elena Carrillo's 2023 title are flagged."""
         assert visible(hled.people.get("alan-bersin"), words="not confirmed")
-        assert visible(hled.people.get("laura-elena-carrillo"), words="not confirmed")
+        assert visible(hled.people.get("laura-elena-carrillo"), words="Subsecretaria para América Latina y el Caribe")
 
     def test_progress_report_is_undated(self) -> None:
         """The progress report's date and issuing agency are unknown (source note)."""

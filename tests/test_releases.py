@@ -164,3 +164,22 @@ class TestDiff:
             )
         with pytest.raises(hled.DataError, match=r"events\.json: not JSON"):
             hled.diff(tmp_path / "bad")
+
+
+class TestTheReading:
+    def test_every_record_and_source_was_read(self):
+        """The December 2026 reading covers every record and every source of the bundled data."""
+        folder = Path(__file__).parent.parent / "docs" / "audit" / "2026-12"
+        read, checked = set(), set()
+        for path in sorted(folder.glob("verdicts-*.json")):
+            batch = json.loads(path.read_text(encoding="utf-8"))
+            read |= {(r["registry"], r["id"]) for r in batch["records"]}
+            checked |= {s["source"] for s in batch["sources_checked"]}
+            assert all(c["verdict"] in VERDICTS for r in batch["records"] for c in r["claims"])
+
+        everything = {(name, r.id) for name, reg in hled.dataset().registries.items() if name != "sources" for r in reg}
+        assert everything <= read
+        assert {s.id for s in hled.sources} <= checked
+
+
+VERDICTS = {"supported", "wrong", "unsupported", "miscited", "inferred", "unverified"}

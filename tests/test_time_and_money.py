@@ -91,7 +91,7 @@ class TestWhoHeldWhat:
         positions = [p for person in hled.people for p in person.positions]
         stated = [p for p in positions if p.start or p.end or p.still_held]
 
-        assert len(positions) == 64
+        assert len(positions) == 65
         assert len(stated) >= 45
         assert all(p.tenure_sources for p in stated)
         assert all(p.attested is not None and 1 <= len(p.attested_by) <= 2 for p in positions)
@@ -108,7 +108,7 @@ class TestWhoHeldWhat:
         videgaray = hled.people.get("luis-videgaray").positions[0]
 
         assert videgaray.inferred == ("start",)
-        assert "worked out" in videgaray.note
+        assert "took office" in videgaray.note
 
     @pytest.mark.parametrize("bad", ["someday", "05/2013", 2022, [None], ("2022",), ("2023", "2022")])
     def test_bad_dates_say_what_works(self, bad):

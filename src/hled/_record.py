@@ -134,7 +134,7 @@ def edition_year(inst: object, attribute: attrs.Attribute[Any], value: Any) -> N
         raise FieldProblem(attribute.name, msg)
 
 
-def own_fields(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+def own_fields(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Distinct names of the record's own fields (the values a source implies rather than states)."""
     texts(inst, attribute, value)
     names = attrs.fields_dict(type(inst))
