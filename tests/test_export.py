@@ -98,7 +98,7 @@ class TestCsv:
         assert list(amounts.columns[:4]) == ["accomplishment_id", "seq", "id", "value"]
         assert amounts["value"].dtype.kind in "if"
         assert list(orgs.columns) == ["accomplishment_id", "organization_id"]
-        assert list(sources.columns) == ["accomplishment_id", "seq", "source_id", "locator"]
+        assert list(sources.columns) == ["accomplishment_id", "seq", "source_id", "locator", "quality"]
         expected = {(a.id, o.id) for a in hled.accomplishments for o in a.organizations}
         assert set(orgs.itertuples(index=False, name=None)) == expected
 

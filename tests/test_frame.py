@@ -26,10 +26,10 @@ class TestToDataframe:
         """Dates become datetime64 first and last days, with the source's text kept."""
         frame = mini.accomplishments.filter(program="SURGES").to_dataframe()
 
-        assert str(frame["date"].dtype).startswith("datetime64")
+        assert str(frame["date_start"].dtype).startswith("datetime64")
         assert str(frame["date_end"].dtype).startswith("datetime64")
         row = frame.loc["2022-surges-launch"]
-        assert (row["date"], row["date_end"], row["date_text"]) == (
+        assert (row["date_start"], row["date_end"], row["date"]) == (
             pd.Timestamp("2022-01-01"),
             pd.Timestamp("2022-12-31"),
             "2022",
@@ -62,7 +62,7 @@ class TestToDataframe:
         """The frame answers a count by year and pillar directly."""
         frame = hled.accomplishments.filter(edition=2021).to_dataframe()
 
-        counts = frame.groupby([frame["date"].dt.year, "pillar_name"], dropna=False).size()
+        counts = frame.groupby([frame["date_start"].dt.year, "pillar_name"], dropna=False).size()
 
         assert counts.sum() == len(frame)
 

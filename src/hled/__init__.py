@@ -56,6 +56,7 @@ if TYPE_CHECKING:  # the names `__getattr__` gives, as type checkers see them
         diff,
         load,
         search,
+        tables,
         to_dict,
     )
     from hled._registries import (
@@ -136,6 +137,7 @@ __all__ = [
     "programs",
     "search",
     "sources",
+    "tables",
     "to_dict",
     "workstreams",
 ]

@@ -58,6 +58,7 @@ __all__ = [
     "diff",
     "load",
     "search",
+    "tables",
     "to_dict",
 ]
 
@@ -118,6 +119,18 @@ def search(text: str, limit: int = 10) -> list[Record]:
 def compare_editions() -> Crosswalk:
     """Return the editorial crosswalk between the 2013 and 2021 pillars and workstreams."""
     return default().compare_editions()
+
+
+def tables(lang: str = "en") -> dict[str, Any]:
+    """Return every table of the bundled dataset as a pandas DataFrame, by name: see `Dataset.tables`.
+
+    Examples:
+        >>> import hled
+        >>> t = hled.tables()
+        >>> t["accomplishments_amounts"].groupby(["kind"], observed=True)["value"].sum()["grant"]
+        30038000.0
+    """
+    return default().tables(lang)
 
 
 def to_dict(value: Any) -> dict[str, Any]:

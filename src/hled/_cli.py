@@ -21,7 +21,7 @@ import attrs
 
 import hled
 from hled._dataset import KINDS, Dataset
-from hled._export import export
+from hled._export import export, export_file
 from hled._record import Record, human, in_language
 from hled._registry import Registry, Selection
 from hled._sources import Citation
@@ -120,10 +120,17 @@ def _parser() -> argparse.ArgumentParser:
     diff_command.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     export_command = subs.add_parser("export", parents=[common], help="write the data as JSON files or CSV tables")
     export_command.add_argument(
-        "--format", choices=("json", "csv"), required=True, help="json: a data directory; csv: one table per registry"
+        "--format",
+        choices=("json", "csv", "sqlite", "xlsx", "datasette-metadata"),
+        required=True,
+        help="json: a data directory; csv: one table per registry; sqlite: one database file; xlsx: one "
+        "workbook (needs hled[xlsx]); datasette-metadata: Datasette's metadata for that database",
     )
     export_command.add_argument(
-        "--out", required=True, metavar="DIR", help="the directory to write, whole (made with its parents if missing)"
+        "--out",
+        required=True,
+        metavar="PATH",
+        help="the directory (json, csv) or file (sqlite, xlsx, datasette-metadata) to write, whole",
     )
     export_command.add_argument("--force", action="store_true", help="replace an --out that holds files, whole")
     return parser
@@ -377,12 +384,15 @@ def _diff(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     if not args.out:
-        msg = "--out must name a directory to write, got ''"
+        msg = f"--out must name a {'directory' if args.format in ('json', 'csv') else 'file'} to write, got ''"
         raise _Usage(msg)
     ds = _dataset(args)
     out = Path(args.out)
     try:
-        written = export(ds, args.format, out, force=args.force)
+        if args.format in ("json", "csv"):
+            written = export(ds, args.format, out, force=args.force)
+        else:
+            written = export_file(ds, args.format, out, force=args.force)
     except ValueError as exc:
         msg = f"--out {exc}"
         raise _Usage(msg) from None

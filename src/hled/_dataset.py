@@ -13,7 +13,7 @@ import json
 import os
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -41,6 +41,9 @@ from hled._structure import unstructure
 from hled._text import SearchIndex
 
 __all__ = ["KINDS", "Dataset", "Kind", "default", "load"]
+
+if TYPE_CHECKING:
+    import pandas
 
 _T = TypeVar("_T")
 
@@ -182,6 +185,29 @@ class Dataset(Immutable):
                 files = restrict(self.to_files(), self._meta_json(), key, {k.record: k.file for k in BUILD_ORDER})
                 view = views[key] = Dataset._from_files(files)
         return view
+
+    def tables(self, lang: str = "en") -> "dict[str, pandas.DataFrame]":
+        """Return every table of the dataset as a pandas DataFrame, by table name (needs ``hled[pandas]``).
+
+        The tables and columns of ``hled export --format csv`` and ``--format sqlite``: a table
+        per registry, a join table per list of references (``events_chairs``, with each chair's
+        ``country``), and a child table per list of values (``accomplishments_amounts`` with
+        ``kind``, ``provider``, ``recipient`` and ``part_of``; ``people_positions`` with
+        ``start``, ``end`` and ``attested``; ``organizations_names``; ``*_sources`` with each
+        source's ``quality``). A date field's column holds its text as the data gives it
+        (``2022-09``), and ``*_start`` and ``*_end`` its first and last days as datetimes;
+        numbers are numbers, vocabularies categoricals. ``docs/export.md`` has the data dictionary.
+
+        Args:
+            lang: ``"es"`` gives names and titles in Spanish where a record has one.
+
+        Raises:
+            ImportError: pandas is not installed.
+            ValueError: *lang* is neither ``"en"`` nor ``"es"``.
+        """
+        from hled._tables import frames
+
+        return frames(self, lang)
 
     def to_files(self, *, omit_defaults: bool = False) -> dict[str, Any]:
         """Return the dataset as the contents of its data files (file name -> JSON-ready data)."""

@@ -30,12 +30,13 @@ from hled._dataset import BUILD_ORDER, Dataset
 from hled._dates import DateRange, PartialDate, is_date_type
 from hled._money import Money
 from hled._organizations import Role
-from hled._record import Record, reference_target
+from hled._people import Person
+from hled._record import Record, in_language, reference_target
 from hled._schema import DATE, field_descriptions, summary_line
-from hled._sources import Citation, Variant
+from hled._sources import Citation, Source, Variant
 from hled._structure import is_value_type
 
-__all__ = ["canonical_json", "export", "write_csv", "write_json"]
+__all__ = ["canonical_json", "export", "export_file", "tables_of", "write_csv", "write_json"]
 
 
 def canonical_json(data: Any) -> str:
@@ -90,6 +91,38 @@ def export(ds: Dataset, fmt: Literal["json", "csv"], out: Path, *, force: bool =
         raise
     shutil.rmtree(old, ignore_errors=True)
     return [out / path.name for path in written]
+
+
+def export_file(ds: Dataset, fmt: str, out: Path, *, force: bool = False) -> list[Path]:
+    """Write *ds* as one file *out* (``sqlite``, ``xlsx`` or ``datasette-metadata``), whole or not at all.
+
+    The file is written beside *out* under a temporary name and renamed over it once
+    complete: an interrupted export leaves *out* as it was.
+
+    Raises:
+        ValueError: *out* is a directory or a symbolic link, or exists and *force* is not set.
+        OSError: the file cannot be written.
+    """
+    from hled._tables import write_metadata, write_sqlite, write_xlsx
+
+    writer = {"sqlite": write_sqlite, "xlsx": write_xlsx, "datasette-metadata": write_metadata}[fmt]
+
+    out = Path(os.path.abspath(out))
+    if out.is_symlink() or out.is_dir():
+        msg = f"{str(out)!r} is a {'symbolic link' if out.is_symlink() else 'directory'}; give a file name for --out"
+        raise ValueError(msg)
+    if out.exists() and not force:
+        msg = f"{str(out)!r} exists; pass --force to replace it"
+        raise ValueError(msg)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = out.with_name(f".{out.name}.{secrets.token_hex(4)}.partial")
+    try:
+        writer(ds, work)
+        os.replace(work, out)
+    except BaseException:
+        work.unlink(missing_ok=True)
+        raise
+    return [out]
 
 
 def _check_target(out: Path, *, force: bool) -> None:
@@ -180,6 +213,8 @@ def _value_type(t: Any) -> type | None:
 def _text(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, Record):
         return value.id
     if isinstance(value, Citation):
@@ -206,7 +241,9 @@ def _field_schema(name: str, t: Any, description: str | None) -> dict[str, Any]:
     spec: dict[str, Any] = {"name": name, "type": "string"}
     if description:
         spec["description"] = description
-    if members == [int]:
+    if members == [bool]:
+        spec["type"] = "boolean"
+    elif members == [int]:
         spec["type"] = "integer"
     elif members == [Decimal]:
         spec["type"] = "number"
@@ -258,8 +295,8 @@ class _Table:
         return path, resource
 
 
-def _record_tables(ds: Dataset, registry: str) -> list[_Table]:
-    """The main table of one registry, then its join and child tables."""
+def _record_tables(ds: Dataset, registry: str, lang: str = "en") -> list[_Table]:
+    """The main table of one registry, then its join and child tables (names and titles in *lang*)."""
     cls = _RECORDS[registry]
     attrs.resolve_types(cls)
     singular = cls.__name__.lower()
@@ -283,8 +320,15 @@ def _record_tables(ds: Dataset, registry: str) -> list[_Table]:
             )
             join.column(owner, cls, f"The {singular}.")
             join.column(column, _RECORDS[target], f"The {other}.")
+            if other == "person":  # a person's side: chairs by country, participants by country
+                join.column(
+                    "country", attrs.fields(attrs.resolve_types(Person)).country.type, "The country the person served."
+                )
             for rec in getattr(ds, registry):
-                join.rows.extend({owner: rec.id, column: ref.id} for ref in getattr(rec, field.name))
+                join.rows.extend(
+                    {owner: rec.id, column: ref.id, **({"country": ref.country or ""} if other == "person" else {})}
+                    for ref in getattr(rec, field.name)
+                )
             extra.append(join)
         elif target is not None:
             main.fields.append(
@@ -301,7 +345,7 @@ def _record_tables(ds: Dataset, registry: str) -> list[_Table]:
         row: dict[str, str] = {}
         for field in fields:
             value = getattr(rec, field.name)
-            row[field.name] = _text(value)
+            row[field.name] = _text(in_language(rec, field.name, lang) if field.name in ("name", "title") else value)
             if isinstance(value, Record) and _target(field.type) is not None:
                 row[f"{field.name}_name"] = value._label()
             elif field.name in dates:
@@ -329,12 +373,18 @@ def _child_table(
             table.fields.append({"name": column, "type": "string", "description": docs.get(field.name, column)})
         else:
             table.column(column, field.type, docs.get(field.name))
+    if value_type is Citation:  # what supports it, at a glance: the quality of the source
+        table.column(
+            "quality", attrs.fields(attrs.resolve_types(Source)).quality.type, "The quality of the cited source."
+        )
     for rec in getattr(ds, registry):
         for seq, value in enumerate(getattr(rec, name), start=1):
             row = {owner: rec.id, "seq": str(seq)}
             for field in value_fields:
                 column = "source_id" if value_type is Citation and field.name == "source" else field.name
                 row[column] = _text(getattr(value, field.name))
+            if value_type is Citation:
+                row["quality"] = value.source.quality
             table.rows.append(row)
     return table
 
@@ -362,6 +412,13 @@ def _crosswalk_table(ds: Dataset) -> _Table:
     return table
 
 
+def tables_of(ds: Dataset, lang: str = "en") -> list[_Table]:
+    """Every table of *ds*: each registry's main, join and child tables, then the crosswalk."""
+    tables = [table for registry in _RECORDS for table in _record_tables(ds, registry, lang)]
+    tables.append(_crosswalk_table(ds))
+    return tables
+
+
 def write_csv(ds: Dataset, out: Path) -> list[Path]:
     """Write the tables of *ds* as CSV files and ``datapackage.json`` into *out*; return the paths written.
 
@@ -371,10 +428,7 @@ def write_csv(ds: Dataset, out: Path) -> list[Path]:
     joined with ``"; "``. The join and child tables hold the same lists in
     relational form.
     """
-    tables: list[_Table] = []
-    for registry in _RECORDS:
-        tables.extend(_record_tables(ds, registry))
-    tables.append(_crosswalk_table(ds))
+    tables = tables_of(ds)
     written: list[Path] = []
     resources: list[dict[str, Any]] = []
     for table in tables:

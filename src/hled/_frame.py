@@ -61,7 +61,7 @@ def _columns(cls: type[Record]) -> list[tuple[str, str, str]]:
         if name == "sources":
             columns += [("sources", name, "source-ids"), ("locators", name, "locators")]
         elif is_date_type(field.type):
-            columns += [(name, name, "date-start"), (f"{name}_end", name, "date-end"), (f"{name}_text", name, "text")]
+            columns += [(name, name, "text"), (f"{name}_start", name, "date-start"), (f"{name}_end", name, "date-end")]
         elif _is_record(field.type):
             columns += [(name, name, "id"), (f"{name}_name", name, "label")]
         elif _is_records(field.type):
@@ -106,8 +106,9 @@ def to_dataframe(
 
     A reference becomes two columns, its id (``pillar``) and its name
     (``pillar_name``); a list of references becomes ``"; "``-joined ids and names.
-    A date becomes ``datetime64`` columns for its first and last day (``date``,
-    ``date_end``) and its text in the source's precision (``date_text``). Other
+    A date keeps its text in the source's precision (``date``: ``2022``, ``2013-05``)
+    and gains ``datetime64`` columns for its first and last day (``date_start``,
+    ``date_end``), as in `Dataset.tables` and the CSV and SQLite exports. Other
     lists are joined with ``"; "``; citations become ``sources`` (ids) and
     ``locators``. Edition years are nullable integers.
 
