@@ -112,6 +112,10 @@ def _parser() -> argparse.ArgumentParser:
     subs.add_parser("compare", parents=[common], help="the 2013 ↔ 2021 crosswalk (editorial)")
     validate = subs.add_parser("validate", help="load a data directory and report every problem")
     validate.add_argument("dir", help="a data directory in the bundled format")
+    cite = subs.add_parser("cite", parents=[common], help="ready footnotes for a record's sources, or a source's")
+    cite.add_argument("text", help="an id, REGISTRY/ID, or anything a registry's lookup resolves")
+    cite.add_argument("--style", choices=("plain", "chicago"), default="plain", help="plain (default) or chicago")
+    cite.add_argument("--in", dest="within", choices=(*_REGISTRIES, "agencies"), help="look in one registry only")
     diff_command = subs.add_parser(
         "diff", help="records added, removed and changed between two data directories (exit 1 if any)"
     )
@@ -121,16 +125,17 @@ def _parser() -> argparse.ArgumentParser:
     export_command = subs.add_parser("export", parents=[common], help="write the data as JSON files or CSV tables")
     export_command.add_argument(
         "--format",
-        choices=("json", "csv", "sqlite", "xlsx", "datasette-metadata"),
+        choices=("json", "csv", "sqlite", "xlsx", "csl-json", "datasette-metadata"),
         required=True,
         help="json: a data directory; csv: one table per registry; sqlite: one database file; xlsx: one "
-        "workbook (needs hled[xlsx]); datasette-metadata: Datasette's metadata for that database",
+        "workbook (needs hled[xlsx]); csl-json: the sources for a reference manager; "
+        "datasette-metadata: Datasette's metadata for that database",
     )
     export_command.add_argument(
         "--out",
         required=True,
         metavar="PATH",
-        help="the directory (json, csv) or file (sqlite, xlsx, datasette-metadata) to write, whole",
+        help="the directory (json, csv) or file (sqlite, xlsx, csl-json, datasette-metadata) to write, whole",
     )
     export_command.add_argument("--force", action="store_true", help="replace an --out that holds files, whole")
     return parser
@@ -367,6 +372,15 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cite(args: argparse.Namespace) -> int:
+    ds = _dataset(args)
+    record = _find(ds, args.text, args.within)
+    own = [Citation(source=record)] if isinstance(record, hled.Source) else None
+    citations = own or list(record.sources)  # type: ignore[attr-defined]  # every record type but Source cites
+    _emit("\n".join(c.format(args.style, version=ds.version) for c in citations))
+    return 0
+
+
 def _diff(args: argparse.Namespace) -> int:
     from hled._diff import diff
 
@@ -418,6 +432,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "search": _search,
         "compare": _compare,
         "validate": _validate,
+        "cite": _cite,
         "diff": _diff,
         "export": _export,
     }

@@ -94,7 +94,7 @@ def export(ds: Dataset, fmt: Literal["json", "csv"], out: Path, *, force: bool =
 
 
 def export_file(ds: Dataset, fmt: str, out: Path, *, force: bool = False) -> list[Path]:
-    """Write *ds* as one file *out* (``sqlite``, ``xlsx`` or ``datasette-metadata``), whole or not at all.
+    """Write *ds* as one file *out* (``sqlite``, ``xlsx``, ``csl-json``, ``datasette-metadata``), whole or not at all.
 
     The file is written beside *out* under a temporary name and renamed over it once
     complete: an interrupted export leaves *out* as it was.
@@ -103,9 +103,11 @@ def export_file(ds: Dataset, fmt: str, out: Path, *, force: bool = False) -> lis
         ValueError: *out* is a directory or a symbolic link, or exists and *force* is not set.
         OSError: the file cannot be written.
     """
-    from hled._tables import write_metadata, write_sqlite, write_xlsx
+    from hled._tables import write_csl, write_metadata, write_sqlite, write_xlsx
 
-    writer = {"sqlite": write_sqlite, "xlsx": write_xlsx, "datasette-metadata": write_metadata}[fmt]
+    writer = {"sqlite": write_sqlite, "xlsx": write_xlsx, "csl-json": write_csl, "datasette-metadata": write_metadata}[
+        fmt
+    ]
 
     out = Path(os.path.abspath(out))
     if out.is_symlink() or out.is_dir():

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from hled._dataset import Dataset
 
-__all__ = ["datasette_metadata", "frames", "write_metadata", "write_sqlite", "write_xlsx"]
+__all__ = ["csl_items", "datasette_metadata", "frames", "write_csl", "write_metadata", "write_sqlite", "write_xlsx"]
 
 _SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "date": "TEXT", "string": "TEXT", "boolean": "INTEGER"}
 # full-text search: what each registry is found by (every column that exists is indexed)
@@ -200,6 +200,36 @@ def write_xlsx(ds: Dataset, path: Path) -> list[Path]:
         for row in table.rows:
             sheet.append([_sql_value(row.get(n, ""), t) for n, t in zip(names, types, strict=True)])
     book.save(path)
+    return [path]
+
+
+def csl_items(ds: Dataset) -> list[dict[str, Any]]:
+    """Every source as a CSL-JSON item, for Zotero, pandoc and any CSL processor."""
+    items = []
+    for source in ds.sources:
+        item: dict[str, Any] = {
+            "id": source.id,
+            "type": "article-newspaper" if source.quality == "press" else "webpage",
+            "title": source.title,
+            "URL": source.url,
+            "language": source.language,
+        }
+        item["container-title" if source.quality == "press" else "publisher"] = source.publisher
+        if source.published is not None:
+            ends = (source.published.start, source.published.end)
+            parts = [[p for p in (d.year, d.month, d.day) if p is not None] for d in ends]
+            item["issued"] = {"date-parts": parts[:1] if parts[0] == parts[1] else parts}
+        notes = [f"Source quality in hled: {source.quality}", f"hled data release {ds.version}"]
+        if source.archive_url:
+            notes.append(f"Archived at {source.archive_url}")
+        item["note"] = "; ".join(notes)
+        items.append(item)
+    return items
+
+
+def write_csl(ds: Dataset, path: Path) -> list[Path]:
+    """Write the sources of *ds* as one CSL-JSON file at *path*."""
+    path.write_text(json.dumps(csl_items(ds), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return [path]
 
 
