@@ -14,7 +14,7 @@ copyright = "2026, hled developers"
 
 extensions = ["myst_parser", "sphinx.ext.autodoc", "sphinx.ext.napoleon", "_hled_docs"]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
-exclude_patterns = ["_build", "*.ipynb", "README.md", "_generated/registries.md"]
+exclude_patterns = ["_build", "*.ipynb", "README.md", "_generated/registries.md", "audit"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 html_theme = "furo"

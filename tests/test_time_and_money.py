@@ -463,3 +463,20 @@ class TestCommandLine:
 
         assert main(["people", "--on", "2026"]) == 2
         assert "the data's record runs to 2024-12-31" in capsys.readouterr().err
+
+
+class TestNamesWhereARecordOfThatTimeIsShown:
+    def test_show_and_html(self, capsys):
+        """A 2014 review shows SAGARPA and SCT by their names of 2014, and says what they are called now."""
+        from hled._cli import main
+
+        assert main(["show", "2014-mid-year-review"]) == 0
+        out = capsys.readouterr().out
+        assert (
+            "sader (Secretariat of Agriculture, Livestock, Rural Development, Fisheries and Food, as it was then;"
+            in out
+        )
+        assert "now Secretariat of Agriculture and Rural Development)" in out
+        html = hled.events.get("2014-mid-year-review")._repr_html_()
+        assert "Secretariat of Communications and Transportation <code>sict</code>" in html
+        assert "Secretariat of Economy <code>se</code>" in html

@@ -127,7 +127,7 @@ def tables(lang: str = "en") -> dict[str, Any]:
     Examples:
         >>> import hled
         >>> t = hled.tables()
-        >>> t["accomplishments_amounts"].groupby(["kind"], observed=True)["value"].sum()["grant"]
+        >>> float(t["accomplishments_amounts"].groupby(["kind"], observed=True)["value"].sum()["grant"])
         30038000.0
     """
     return default().tables(lang)

@@ -282,9 +282,15 @@ def _referrers(ds: Dataset, record: Record) -> list[Record]:
     return found
 
 
-def _describe(value: Any, lang: str = "en") -> str:
-    """A field's value as a person reads it: a reference as id (name), a citation as a footnote."""
+def _describe(value: Any, lang: str = "en", when: Any = None) -> str:
+    """A field's value as a person reads it: a reference as id (name), a citation as a footnote.
+
+    An organization referred to by a record of a date *when* shows the name it went by then.
+    """
     if isinstance(value, Record):
+        then = value.name_on(when.start) if when is not None and hasattr(value, "name_on") else None
+        if then is not None and then != value._label() and lang == "en":
+            return f"{value.id} ({then}, as it was then; now {_label(value, lang)})"
         return f"{value.id} ({_label(value, lang)})"
     if isinstance(value, Citation):
         source = value.source
@@ -301,6 +307,7 @@ def _show(args: argparse.Namespace) -> int:
         _emit(json.dumps(unstructure(record), ensure_ascii=False, indent=2))
         return 0
     lines = [f"{type(record).__name__} {record.id}"]
+    when = getattr(record, "date", None)  # a dated record shows organizations by their names of that date
     # its fields, then what points back to it (an edition's pillars, a pillar's actions)
     for name in (*(f.name for f in attrs.fields(type(record))), *getattr(record, "BACK_REFERENCES", ())):
         value = getattr(record, name)
@@ -311,9 +318,9 @@ def _show(args: argparse.Namespace) -> int:
             lines.extend(f"    [{number}] {_describe(v)}" for number, v in enumerate(value, start=1))
         elif isinstance(value, tuple):
             lines.append(f"  {name}:")
-            lines.extend(f"    - {_describe(v, args.lang)}" for v in value)
+            lines.extend(f"    - {_describe(v, args.lang, when)}" for v in value)
         else:
-            lines.append(f"  {name}: {_describe(value, args.lang)}")
+            lines.append(f"  {name}: {_describe(value, args.lang, when)}")
     referrers = _referrers(ds, record)
     if referrers:
         lines.append("  referenced by:")

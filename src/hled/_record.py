@@ -178,8 +178,9 @@ class Record:
         return f"{type(self).__name__}(id={self.id!r}, {field}={label!r})"
 
     def _repr_html_(self) -> str:
+        when = getattr(self, "date", None)  # a dated record shows organizations by their names of that date
         rows = "".join(
-            f"<tr><th style='{_LEFT}'>{_escape(field.name)}</th><td style='{_LEFT}'>{value_html(value)}</td></tr>"
+            f"<tr><th style='{_LEFT}'>{_escape(field.name)}</th><td style='{_LEFT}'>{value_html(value, when)}</td></tr>"
             for field in attrs.fields(type(self))
             if (value := getattr(self, field.name)) is not None and value != ()
         )
@@ -199,12 +200,17 @@ def human(value: object) -> str:
     return as_text() if callable(as_text) else str(value)
 
 
-def value_html(value: object) -> str:
-    """One field's value as HTML: references by name and id, citations and addresses linked."""
+def value_html(value: object, when: Any = None) -> str:
+    """One field's value as HTML: references by name and id, citations and addresses linked.
+
+    An organization referred to by a record of a date *when* shows the name it went by then.
+    """
     if isinstance(value, Record):
-        return f"{_escape(value._label())} <code>{_escape(value.id)}</code>"
+        name_on = getattr(value, "name_on", None)
+        then = name_on(when.start) if when is not None and name_on is not None else value._label()
+        return f"{_escape(then)} <code>{_escape(value.id)}</code>"
     if isinstance(value, tuple):
-        return "<br>".join(value_html(v) for v in value)
+        return "<br>".join(value_html(v, when) for v in value)
     as_html = getattr(value, "_html", None)
     if callable(as_html):
         return str(as_html())

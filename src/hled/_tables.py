@@ -248,7 +248,7 @@ def datasette_metadata(ds: Dataset, database: str = "hled") -> dict[str, Any]:
     tables["search"] = {
         "description": "Full-text search over names, titles, aliases, Spanish names, summaries and notes."
     }
-    queries = {name: {"sql": sql, "description": doc} for name, (doc, sql) in _VIEWS.items()}
+    tables.update({name: {"description": doc} for name, (doc, _) in _VIEWS.items()})
     return {
         "title": "U.S.-Mexico High-Level Economic Dialogue",
         "description": f"hled data release {ds.version}: every record cited to its source.",
@@ -256,7 +256,7 @@ def datasette_metadata(ds: Dataset, database: str = "hled") -> dict[str, Any]:
         "license_url": "https://opensource.org/licenses/MIT",
         "source": "hled",
         "source_url": "https://github.com/hled/hled",
-        "databases": {database: {"tables": tables, "queries": queries}},
+        "databases": {database: {"tables": tables}},
     }
 
 
