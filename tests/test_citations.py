@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import pytest
 
@@ -111,3 +112,37 @@ class TestCslJson:
         assert "Archived at https://bidenwhitehouse.archives.gov/" in items["wh-2022-09-12-fact-sheet"]["note"]
         assert "issued" not in items["hled-progress-report-docslib-copy"]
         assert items["24horas-2012-12-01-pena-protesta"]["container-title"] == "24 Horas"
+
+
+def _csl_schema() -> tuple[set[str], set[str], set[str]]:
+    """The item types, variables and date variables of the CSL schema (the RELAX NG files citeproc-py ships)."""
+    citeproc = pytest.importorskip("citeproc")
+    folder = os.path.join(os.path.dirname(citeproc.__file__), "data", "schema", "schemas", "styles")
+
+    def quoted(text: str) -> set[str]:
+        return {word for word in re.findall(r'"([^"]+)"', text) if "://" not in word}
+
+    with open(os.path.join(folder, "csl-types.rnc"), encoding="utf-8") as handle:
+        types = quoted(handle.read())
+    with open(os.path.join(folder, "csl-variables.rnc"), encoding="utf-8") as handle:
+        text = handle.read()
+    dates = quoted(text.split("variables.dates =")[1].split("##")[0])
+    return types, quoted(text), dates
+
+
+class TestCslSchema:
+    def test_every_item_keeps_to_the_csl_schema(self):
+        """Each item's type is a CSL type, each key a CSL variable (or its id), each date CSL-JSON date-parts."""
+        from hled._tables import csl_items
+
+        types, variables, dates = _csl_schema()
+        assert {"webpage", "article-newspaper"} <= types
+        assert {"issued", "accessed"} <= dates
+        for item in csl_items(hled.dataset()):
+            assert item["type"] in types
+            assert set(item) - {"id", "type"} <= variables, set(item) - variables
+            for name in set(item) & dates:
+                parts = item[name]["date-parts"]
+                assert 1 <= len(parts) <= 2
+                assert all(1 <= len(p) <= 3 and all(isinstance(n, int) for n in p) for p in parts)
+            assert all(isinstance(item[k], str) for k in set(item) - dates)
