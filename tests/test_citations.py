@@ -74,6 +74,11 @@ class TestCommandLine:
         assert out.count("\n") == 1
         assert out.rstrip().endswith(f"Cited from hled data release {hled.dataset().version}.")
         assert main(["cite", "no-such-thing"]) == 1
+        capsys.readouterr()
+        assert main(["cite", "2022-tijuana-wastewater", "--json"]) == 0
+        found = json.loads(capsys.readouterr().out)
+        assert found[0]["source"] == "wh-2022-09-12-fact-sheet"
+        assert found[0]["text"].startswith('The White House, "FACT SHEET')
 
 
 class TestCslJson:

@@ -51,6 +51,9 @@ class TestWhoHeldWhat:
             ("Vice President", "2021-09-09", ("ana-lopez-mestre", "kamala-harris")),  # word by word: AmCham's too
             ("Secretary of Homeland Security", "2016-02-25", ()),  # Mayorkas was then Deputy Secretary
             ("Deputy Secretary of Homeland Security", "2016-02-25", ("alejandro-mayorkas",)),
+            ("Secretary of State", "2022-04-18", ("antony-j-blinken",)),  # not the Under Secretary
+            ("Secretary of Commerce", "2022-04-18", ("gina-raimondo",)),
+            ("Under Secretary of State", "2016-02-25", ("catherine-novelli",)),
         ],
     )
     def test_title_on_a_day(self, title, on, expected):
@@ -244,7 +247,7 @@ class TestMoney:
         students = hled.accomplishments.total(unit="Engineering Students")
 
         assert students.value == 11
-        assert str(students) == "11 Engineering Students from 1 counts, 29 left out"
+        assert str(students) == "11 Engineering Students from 1 count, 29 left out"
         reasons = [left.reason for left in students.left_out]
         assert "counts women students, not Engineering Students" in reasons
         talento = hled.accomplishments.get("2023-12-talento-mexicano")
@@ -289,6 +292,21 @@ class TestOrganizations:
         detached = attrs.evolve(hled.organizations.get("usaid"))
         with pytest.raises(ValueError, match="not part of a dataset"):
             detached.links("2021 Pillar II")
+
+    def test_values_read_as_text_in_the_tables(self):
+        """A dissolution and dated names are readable text in the tables, never a Python repr."""
+        from hled._export import tables_of
+
+        organizations = next(t for t in tables_of(hled.dataset()) if t.name == "organizations")
+        inadem = next(row for row in organizations.rows if row["id"] == "inadem")
+
+        assert inadem["dissolved"] == "2019-08, into Secretariat of Economy"
+        assert "Name(" not in inadem["names"]
+        assert repr(hled.organizations.get("inadem").dissolved) == (
+            "Dissolution(date='2019-08', into=Organization(id='se', name='Secretariat of Economy'))"
+        )
+        pritzker = str(hled.people.get("penny-pritzker").positions[0])
+        assert pritzker.endswith("(2013-06-26 to end not stated; seen 2013-09-20/2016-12-07)")
 
     def test_names_over_time(self):
         """A renamed body shows the name of the day, and is found by any of its names."""

@@ -89,7 +89,8 @@ def _parser() -> argparse.ArgumentParser:
                     dest=crit,
                     nargs=2,
                     metavar=("START", "END"),
-                    help=_plain(criterion.doc) + ' Give "-" for an open end.',
+                    help='two dates (2021-09, "Sept 2022", 2022-09-12): what falls between them, inclusive; '
+                    '"-" for an open end.',
                 )
                 continue
             sub.add_argument(
@@ -231,7 +232,7 @@ def _list(args: argparse.Namespace) -> int:
     selection: Selection[Any] = registry.filter(**criteria)
     columns = _shown_columns(list(selection))
     _rows_out(args, selection, [[_shown(r, c, args.lang) for c in columns] for r in selection], columns)
-    print(f"({len(selection)} {registry.kind} records)", file=sys.stderr)
+    print(f"({len(selection)} {registry.kind} record{'' if len(selection) == 1 else 's'})", file=sys.stderr)
     return 0
 
 
@@ -384,7 +385,14 @@ def _cite(args: argparse.Namespace) -> int:
     record = _find(ds, args.text, args.within)
     own = [Citation(source=record)] if isinstance(record, hled.Source) else None
     citations = own or list(record.sources)  # type: ignore[attr-defined]  # every record type but Source cites
-    _emit("\n".join(c.format(args.style, version=ds.version) for c in citations))
+    texts = [c.format(args.style, version=ds.version) for c in citations]
+    if args.json:
+        found = [
+            {"source": c.source.id, "locator": c.locator, "text": t} for c, t in zip(citations, texts, strict=True)
+        ]
+        _emit(json.dumps(found, ensure_ascii=False, indent=2))
+    else:
+        _emit("\n".join(texts))
     return 0
 
 

@@ -458,7 +458,7 @@ _RANKS = frozenset(("deputy", "under", "undersecretary", "assistant", "vice", "a
 def title_words(text: str, *, translate: bool = True) -> frozenset[str]:
     """The words of a title, folded, in English where a Spanish title word has a usual English one."""
     words = (_TITLE_WORDS.get(w, w) if translate else w for w in re.findall(r"[a-z0-9]+", ascii_fold(text)))
-    return frozenset(part for w in words for part in w.split() if part not in STOP_WORDS)
+    return frozenset(part for w in words for part in w.split() if part not in STOP_WORDS or part in _RANKS)
 
 
 def read_title(ds: Dataset, name: str, value: object) -> Hashable:

@@ -31,7 +31,7 @@ from hled._dates import DateRange, PartialDate, is_date_type
 from hled._money import Money
 from hled._organizations import Role
 from hled._people import Person
-from hled._record import Record, in_language, reference_target
+from hled._record import Record, human, in_language, reference_target
 from hled._schema import DATE, field_descriptions, summary_line
 from hled._sources import Citation, Source, Variant
 from hled._structure import is_value_type
@@ -229,7 +229,7 @@ def _text(value: Any) -> str:
         return f"{value.field}: {value.value}"
     if isinstance(value, tuple):
         return "; ".join(_text(v) for v in value)
-    return str(value)
+    return human(value)
 
 
 def _day(value: Any, end: bool) -> str:

@@ -106,8 +106,8 @@ class Dissolution:
     sources: tuple[Citation, ...] = attrs.field(validator=cited)
 
     def __repr__(self) -> str:
-        into = self.into.id if self.into is not None else self.into_name
-        return f"Dissolution(date={str(self.date)!r}, into={into!r})"
+        into = repr(self.into) if self.into is not None else repr(self.into_name)
+        return f"Dissolution(date={str(self.date)!r}, into={into})"
 
     def _text(self) -> str:
         into = self.into.name if self.into is not None else self.into_name

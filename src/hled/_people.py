@@ -30,7 +30,11 @@ def _open_end(inst: Position, attribute: attrs.Attribute[Any], value: Date | Non
 def _tenure_cited(inst: Position, attribute: attrs.Attribute[Any], value: tuple[Citation, ...]) -> None:
     stated = inst.start is not None or inst.end is not None or inst.still_held is not None
     if stated and not value:
-        msg = "a stated start, end or still_held needs the citation that states it in tenure_sources"
+        msg = (
+            "a stated start, end or still_held needs the citation that states it in tenure_sources "
+            "(in hled 0.1 data, start was the first day a source shows the title: move it to attested, "
+            "with that source in attested_by)"
+        )
         raise FieldProblem(attribute.name, msg)
     if value and not stated:
         msg = "tenure_sources cite a start, end or still_held, and none is given"
@@ -93,12 +97,13 @@ class Position:
         text = self.title
         if self.organization is not None:
             text += f", {self.organization.name}"
+        parts = []
         if self.start is not None or self.end is not None or self.still_held is not None:
-            end = self.end or (f"still held {self.still_held}" if self.still_held else "")
-            text += f" ({self.start or ''}–{end})"
-        elif self.attested is not None:
-            text += f" (seen {self.attested})"
-        return text
+            end = self.end or (f"still held {self.still_held}" if self.still_held else "end not stated")
+            parts.append(f"{self.start or 'start not stated'} to {end}")
+        if self.attested is not None:
+            parts.append(f"seen {self.attested}")
+        return text + (f" ({'; '.join(parts)})" if parts else "")
 
     @property
     def held(self) -> tuple[datetime.date, datetime.date] | None:

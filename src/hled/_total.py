@@ -70,7 +70,7 @@ class Total:
             text = f"{hedge}{self.value:,} {self.unit}"
         else:
             text = f"{hedge}{self.currency} {self.value:,} ({self.kind})"
-        what = "counts" if self.unit is not None else "amounts"
+        what = ("count" if self.unit is not None else "amount") + ("" if len(self.counted) == 1 else "s")
         return text + f" from {len(self.counted)} {what}, {len(self.left_out)} left out"
 
 
@@ -110,7 +110,7 @@ def _only(name: str, given: Any, present: collections.Counter[str], example: str
     listed = ", ".join(f"{value} ({count})" for value, count in sorted(present.items()))
     msg = (
         f"the selection holds amounts of several {name}s, which do not add up: {listed}; "
-        f"name one, as total({name}={example!r})"
+        f"name one, as total({name}={min(present)!r})"
     )
     raise ValueError(msg)
 
