@@ -92,7 +92,7 @@ def total(records: tuple[Record, ...], kind_name: str, *, currency: Any, kind: A
 
 
 def _pairs(records: tuple[Record, ...], field: str) -> list[tuple[Any, Record]]:
-    return [(amount, record) for record in records for amount in getattr(record, field, ())]
+    return [(amount, record) for record in records for amount in getattr(record, field)]
 
 
 def _only(name: str, given: Any, present: collections.Counter[str], example: str) -> str:
