@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, get_args
 from hled._activities import Accomplishment, Event
 from hled._agenda import Action, Edition, Pillar, Program, Workstream
 from hled._codes import country_code_of
-from hled._dates import Date, as_span, as_window
+from hled._dates import Date, as_span, as_window, days_meet
 from hled._organizations import Organization, RoleName
 from hled._people import Person
 from hled._record import Record
@@ -393,7 +393,7 @@ def read_between(ds: Dataset, name: str, value: object) -> Days:
 
 def overlaps(date: Date | None, days: Days) -> bool:
     """Whether *date* (a partial date or span; None never) may fall on a day of *days*."""
-    return date is not None and date.earliest <= days[1] and days[0] <= date.latest
+    return date is not None and days_meet((date.earliest, date.latest), days)
 
 
 def date_test(field: str) -> Callable[[Any, Hashable, Dataset], bool]:
@@ -523,8 +523,7 @@ def _meets(position: Any, part: str, value: Any) -> bool:
         return has_title(position, value)
     if part == "organization":
         return position.organization is not None and position.organization.id == value
-    span = position.held
-    return span is not None and span[0] <= value[1] and value[0] <= span[1]
+    return days_meet(position.held, value)
 
 
 def read_bool(ds: Dataset, name: str, value: object) -> Hashable:

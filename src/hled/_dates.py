@@ -16,6 +16,7 @@ __all__ = [
     "as_date",
     "as_span",
     "as_window",
+    "days_meet",
     "is_date_type",
     "parse_date",
 ]
@@ -345,6 +346,11 @@ def as_span(value: object) -> tuple[datetime.date, datetime.date]:
     except TypeError as exc:
         raise ValueError(str(exc)) from None
     return found.earliest, found.latest
+
+
+def days_meet(a: tuple[datetime.date, datetime.date] | None, b: tuple[datetime.date, datetime.date]) -> bool:
+    """Whether two spans of days (first, last), both inclusive, share a day; None shares none."""
+    return a is not None and a[0] <= b[1] and b[0] <= a[1]
 
 
 def as_window(value: object) -> tuple[datetime.date, datetime.date]:

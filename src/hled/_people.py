@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 import attrs
 
-from hled._dates import Date, PartialDate, as_span
+from hled._dates import Date, PartialDate, as_span, days_meet
 from hled._organizations import Organization
 from hled._record import FieldProblem, Record, cited, country_code, own_fields, slug, text, texts
 from hled._sources import Citation, Variant
@@ -124,8 +124,7 @@ class Position:
         Raises:
             ValueError: *when* is not a date; the message shows the forms that work.
         """
-        span, days = self.held, as_span(when)
-        return span is not None and span[0] <= days[1] and days[0] <= span[1]
+        return days_meet(self.held, as_span(when))
 
 
 @attrs.frozen(kw_only=True, repr=False)
