@@ -134,10 +134,10 @@ def write(name: str, content: bytes) -> Callable[[Path], None]:
     return lambda folder: (folder / name).write_bytes(content)
 
 
-def pad_to_50_mb(folder: Path) -> None:
-    """A pillar title of 50 MB, with an outer space: invalid, and the message must stay short."""
+def pad_to_10_mb(folder: Path) -> None:
+    """A pillar title of 10 MB, with an outer space: invalid, and the message must stay short."""
     data = json.loads((folder / "pillars.json").read_text(encoding="utf-8"))
-    data[0]["title"] = "x" * 50_000_000 + " "
+    data[0]["title"] = "x" * 10_000_000 + " "
     (folder / "pillars.json").write_text(json.dumps(data), encoding="utf-8")
 
 
@@ -349,9 +349,9 @@ class TestNamedCases:
 
         assert problems_of(data_dir) == (f"events.json: missing from {str(data_dir)!r}",)
 
-    def test_50_mb_file(self, data_dir):
-        """A 50 MB invalid value is reported in a short line naming file, record and field."""
-        pad_to_50_mb(data_dir)
+    def test_10_mb_value(self, data_dir):
+        """A 10 MB invalid value is reported in a short line naming file, record and field."""
+        pad_to_10_mb(data_dir)
 
         problems = problems_of(data_dir)
 

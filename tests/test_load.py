@@ -418,29 +418,107 @@ class TestOnlyDataFiles:
         assert "people.json: is a directory, expected a JSON file" in problems
         assert any(p.startswith("programs.json: cannot be read (Too many levels of symbolic links") for p in problems)
 
-    def test_size_cap(self, data_dir, monkeypatch):
-        """A file over the documented cap is refused before it is read."""
-        from hled import _load
-
-        monkeypatch.setattr(_load, "MAX_FILE_SIZE", 1000)
+    def test_size_cap(self, data_dir):
+        """A file over the documented cap (16 MiB) is refused before a byte of it is read."""
+        with (data_dir / "events.json").open("wb") as file:
+            file.truncate(50_000_000)  # 50 MB, sparse: its size is all the loader may look at
 
         problems = _problems(data_dir)
 
-        assert any(
-            p.startswith("events.json: holds ") and p.endswith("over the 1,000 a data file may hold") for p in problems
-        )
+        assert problems == ("events.json: holds 50,000,000 bytes, over the 16,777,216 a data file may hold",)
+
+    def test_a_file_growing_while_read_stops_at_the_cap(self, data_dir, monkeypatch):
+        """A file that grows past the cap after its size was taken is read no further than the cap."""
+        import os
+
+        from hled import _load
+
+        monkeypatch.setattr(_load, "MAX_FILE_SIZE", 1000)
+        real_fstat = os.fstat
+
+        def fstat(fd: int) -> os.stat_result:  # the size as it was before the file grew
+            info = real_fstat(fd)
+            return os.stat_result((*info[:6], min(info.st_size, 1000), *info[7:]))
+
+        monkeypatch.setattr(_load.os, "fstat", fstat)
+
+        problems = _problems(data_dir)
+
+        assert "events.json: grew past the 1,000 bytes a data file may hold while it was read" in problems
 
     def test_problems_listed_are_capped(self, data_dir):
-        """A thousand bad records: the message lists a hundred and counts the rest; .problems keeps them all."""
-        _edit(data_dir, "sources.json", lambda rs: rs.extend({"id": f"bad-{i}"} for i in range(1000)))
+        """Two thousand bad records: checking stops at a thousand problems; the message lists a hundred."""
+        _edit(data_dir, "sources.json", lambda rs: rs.extend({"id": f"bad-{i}"} for i in range(2000)))
 
         with pytest.raises(hled.DataError) as info:
             hled.load(data_dir)
 
-        assert len(info.value.problems) >= 1000
+        assert len(info.value.problems) == hled.DataError.STOP == 1000
+        assert info.value.stopped
+        assert info.value.problems[0] == "sources.json: record 'bad-0' (#3): required field missing @ $.title"
         lines = str(info.value).splitlines()
-        assert len(lines) == 1 + hled.DataError.LISTED + 1
-        assert lines[-1] == f"  ... and {len(info.value.problems) - hled.DataError.LISTED:,} more problems"
+        assert lines[0] == "1,000 problems in the data:"
+        assert lines[1 : 1 + hled.DataError.LISTED] == [f"  {p}" for p in info.value.problems[: hled.DataError.LISTED]]
+        assert lines[-2:] == [
+            "  ... and 900 more problems",
+            "  ... checking stopped at 1,000: fix these and validate again for the rest",
+        ]
+
+    def test_a_few_problems_are_all_listed(self, data_dir):
+        """Under the caps, every problem is in the message, and nothing says checking stopped."""
+        _edit(data_dir, "sources.json", lambda rs: rs.extend({"id": f"bad-{i}"} for i in range(3)))
+
+        with pytest.raises(hled.DataError) as info:
+            hled.load(data_dir)
+
+        assert not info.value.stopped
+        assert str(info.value).splitlines()[1:] == [f"  {p}" for p in info.value.problems]
+
+    def test_a_flood_of_empty_records_is_refused_quickly_and_in_little_memory(self, data_dir):
+        """A million empty records (3 MB): refused in seconds, not minutes, without listing a million lines."""
+        import time
+        import tracemalloc
+
+        (data_dir / "sources.json").write_text("[" + ",".join(["{}"] * 1_000_000) + "]", encoding="utf-8")
+        size = sum(f.stat().st_size for f in data_dir.iterdir())
+
+        tracemalloc.start()
+        began = time.perf_counter()
+        try:
+            with pytest.raises(hled.DataError) as info:
+                hled.load(data_dir)
+            took = time.perf_counter() - began
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+        assert info.value.stopped
+        assert took < 30
+        assert peak < 40 * size  # the parsed JSON: an empty object takes 64 bytes for its 3 characters
+
+    def test_memory_during_a_load_is_a_small_multiple_of_the_files(self, tmp_path):
+        """Realistic records, 100 times the bundled sources (13 MB): the load peaks under 8 times the files' size."""
+        import tracemalloc
+
+        from hled._export import export
+
+        folder = tmp_path / "data"
+        export(hled.dataset(), "json", folder)
+        sources = json.loads((folder / "sources.json").read_text(encoding="utf-8"))
+        copies = [dict(s, id=f"{s['id']}-copy-{i}") for i in range(100) for s in sources]
+        (folder / "sources.json").write_text(json.dumps(sources + copies, indent=2), encoding="utf-8")
+        size = sum(f.stat().st_size for f in folder.iterdir())
+
+        tracemalloc.start()
+        try:
+            data = hled.load(folder)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+        assert len(data.sources) == 101 * len(sources)
+        assert size > 10_000_000
+        assert peak < 8 * size
 
 
 class TestMessagesToActOn:

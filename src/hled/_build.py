@@ -30,6 +30,23 @@ META = "meta.json"
 CROSSWALK = "crosswalk.json"
 
 
+class _Problems(list[str]):
+    """The problems found so far; checking stops once there are `DataError.STOP` of them (see `build`)."""
+
+    def append(self, line: str) -> None:
+        super().append(line)
+        if len(self) >= DataError.STOP:
+            raise _Enough
+
+    def extend(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.append(line)
+
+
+class _Enough(Exception):
+    """Raised by `_Problems` when there are enough problems to stop checking."""
+
+
 # What `_decode` returns for a file it reported as unreadable (JSON null is a value, and an error).
 _UNREADABLE: Any = object()
 
@@ -126,12 +143,12 @@ def _value_types(t: Any) -> list[type]:
     return [a for a in inner if isinstance(a, type) and attrs.has(a) and not issubclass(a, Record)]
 
 
-def _ordered(cls: type, raws: list[Any], name: str, problems: list[str], broken: set[str]) -> list[tuple[int, Any]]:
+def _ordered(cls: type, raws: list[Any], name: str, problems: list[str], broken: set[str]) -> Iterable[tuple[int, Any]]:
     """Order raw records so that records of one type referring to each other come after their targets."""
     refs = _self_references(cls)
-    indexed = list(enumerate(raws))
     if not refs:
-        return indexed
+        return enumerate(raws)  # not a list: a million records would take a hundred bytes each
+    indexed = list(enumerate(raws))
     by_id: dict[str, tuple[int, Any]] = {}
     for i, r in indexed:
         if type(r) is dict and type(r.get("id")) is str:
@@ -465,8 +482,18 @@ def build(
     data's release (``version``, and ``cutoff`` where given), the records of each type in
     file order, and the crosswalk's links.
     """
-    problems: list[str] = []
-    files = dict(files)  # emptied file by file: each file's bytes and JSON go once its records are built
+    problems = _Problems()
+    try:
+        return _build(dict(files), kinds, problems)
+    except _Enough:
+        # a file of a million bad records would take minutes and gigabytes to list in full
+        raise DataError(problems, stopped=True) from None
+
+
+def _build(
+    files: dict[str, bytes], kinds: Sequence[tuple[str, type[Record]]], problems: list[str]
+) -> tuple[dict[str, Any], dict[type, tuple[Record, ...]], tuple[CrosswalkLink, ...]]:
+    # *files* is emptied file by file: each file's bytes and JSON go once its records are built
 
     def decoded(name: str) -> Any:
         return _decode(name, files.pop(name), problems)

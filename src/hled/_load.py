@@ -67,7 +67,8 @@ def read_directory(path: str | os.PathLike[str], names: Sequence[str]) -> dict[s
     return found
 
 
-MAX_FILE_SIZE = 256 * 1024 * 1024  # bytes: a thousand times the bundled data's largest file fits 4 times over
+# bytes: over a hundred times the bundled data's largest file (132 kB); it bounds a load's memory (docs/robustness.md)
+MAX_FILE_SIZE = 16 * 1024 * 1024
 _KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"))
 
 
@@ -87,6 +88,9 @@ def _read_file(path: str) -> bytes | str:
         if info.st_size > MAX_FILE_SIZE:
             return f"holds {info.st_size:,} bytes, over the {MAX_FILE_SIZE:,} a data file may hold"
         with open(fd, "rb", closefd=False) as file:
-            return file.read()
+            data = file.read(MAX_FILE_SIZE + 1)  # a file growing while it is read stops at the cap too
+        if len(data) > MAX_FILE_SIZE:
+            return f"grew past the {MAX_FILE_SIZE:,} bytes a data file may hold while it was read"
+        return data
     finally:
         os.close(fd)

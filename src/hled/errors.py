@@ -68,19 +68,27 @@ class DataError(HledError, ValueError):
     Attributes:
         problems: one line per problem, each naming the file, the record id
             (where there is one), the field path and the offending value.
+        stopped: True when checking stopped at `STOP` problems, so that *problems* holds the
+            first ones found and fixing them may bring others to light.
         LISTED: how many problems the message lists; it counts the rest.
+        STOP: how many problems a load finds before it stops checking.
     """
 
     LISTED = 100
+    STOP = 1000
 
-    def __init__(self, problems: list[str] | tuple[str, ...]):
+    def __init__(self, problems: list[str] | tuple[str, ...], stopped: bool = False):
         self.problems = tuple(problems)
-        super().__init__(self.problems)
+        self.stopped = stopped
+        super().__init__(self.problems, stopped)
 
     def listed(self) -> list[str]:
-        """The first `LISTED` problems, and a line counting the others if there are more."""
+        """The first `LISTED` problems, a line counting the others if there are more, and one if checking stopped."""
         more = len(self.problems) - self.LISTED
-        return [*self.problems[: self.LISTED], *([f"... and {more:,} more problems"] if more > 0 else [])]
+        lines = [*self.problems[: self.LISTED], *([f"... and {more:,} more problems"] if more > 0 else [])]
+        if self.stopped:
+            lines.append(f"... checking stopped at {len(self.problems):,}: fix these and validate again for the rest")
+        return lines
 
     def __str__(self) -> str:
         count = len(self.problems)
