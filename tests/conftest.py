@@ -35,6 +35,28 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         items.sort(key=lambda item: took.get(item.nodeid, 0.0))
 
 
+# Under mutmut's stats run, the hled functions called while the tests were collected (hled's
+# import-time code: registries declare their criteria, the criteria factories make their
+# readers) are charged to every test, not only to the first one as mutmut would: a mutant of
+# that code changes every query, so every test is a fair judge of it.
+_AT_COLLECTION: set[str] = set()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+        from mutmut.state import state
+
+        _AT_COLLECTION.update(state()._stats)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    if _AT_COLLECTION:
+        from mutmut.state import state
+
+        state()._stats.update(_AT_COLLECTION)
+
+
 def citations_in(record: object, *, top: bool = True) -> list[hled.Citation]:
     """Every citation a record holds, at any depth of its values (a position's tenure, a name's sources).
 

@@ -164,7 +164,8 @@ class PartialDate(_Ordered):
         return nxt - datetime.timedelta(days=1)
 
     def _key(self) -> tuple[int, ...]:
-        return (self.year, self.month or 0, self.day or 0, 0, 0, 0, 0)
+        # a span's key continues its start's (see DateRange._key): a day sorts before the spans it starts
+        return (self.year, self.month or 0, self.day or 0)
 
     def __str__(self) -> str:
         text = f"{self.year:04d}"
@@ -250,7 +251,7 @@ class DateRange(_Ordered):
         return self.end.latest
 
     def _key(self) -> tuple[int, ...]:
-        return (*self.start._key()[:3], 1, *self.end._key()[:3])
+        return (*self.start._key(), *self.end._key())
 
     def __str__(self) -> str:
         return f"{self.start}/{self.end}"
