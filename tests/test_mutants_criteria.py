@@ -76,6 +76,8 @@ class TestShortNames:
             "Ana Mora",
         }
         assert name_parts("Blinken") == set()
+        assert name_parts("Ana Li Wong") == {"Li Wong", "Ana Li Wong", "Wong", "Ana Wong"}
+        assert name_parts("Ana Q.R. Wong") == {"Q.R. Wong", "Ana Q.R. Wong", "Wong", "Ana Wong"}
 
     @pytest.mark.parametrize(
         ("text", "person"),
@@ -120,3 +122,95 @@ class TestTitleWords:
 
         assert str(title.value) == "title must be a str like 'Secretary of Economy', got int 5"
         assert str(language.value) == "language must be an ISO 639-1 code (a str like 'en'), got int 5"
+
+
+def _expected_editions(kind: str, year: int) -> set[str]:
+    """The ids that records of *year*'s edition name, worked out from the records themselves."""
+    ids: set[str] = set()
+    for ev in hled.events.filter(edition=year):
+        ids.update(r.id for r in (*ev.organizations, *ev.people, *ev.chairs))
+    for acc in hled.accomplishments.filter(edition=year):
+        ids.update(r.id for r in (*acc.organizations, *acc.people))
+    for act in hled.actions:
+        if act.pillar.edition == year:
+            ids.update(o.id for o in act.organizations)
+    for prog in hled.programs:
+        edition = prog.edition if prog.edition is not None else (prog.pillar.edition if prog.pillar else None)
+        if edition == year:
+            ids.update(o.id for o in prog.organizations)
+    if kind == "organizations":
+        ids.update(o.id for o in hled.organizations if any(r.edition == year for r in o.roles))
+    else:
+        ids.update(p.id for p in hled.editions.get(str(year)).leaders)
+    return ids & {r.id for r in getattr(hled, kind)}
+
+
+class TestEditionsByTheRecordsThatNameThem:
+    @pytest.mark.parametrize("year", [2013, 2021])
+    @pytest.mark.parametrize("kind", ["organizations", "people"])
+    def test_edition_is_every_record_of_the_edition(self, kind, year):
+        """An organization or person is of an edition exactly when a record of that edition names them."""
+        assert set(getattr(hled, kind).filter(edition=year).ids) == _expected_editions(kind, year)
+
+    def test_people_by_the_pillars_of_their_records(self):
+        pillar = hled.pillars.get("2021-pillar-1")
+        expected = {
+            r.id
+            for rec in (*hled.events, *hled.accomplishments)
+            if pillar in (rec.pillars if isinstance(rec, hled.Event) else (rec.pillar,))
+            for r in (*rec.people, *getattr(rec, "chairs", ()))
+        }
+
+        assert set(hled.people.filter(pillar=pillar).ids) == expected
+
+
+class TestMoreMessages:
+    def test_each_wrong_type_is_named(self):
+        cases = [
+            (
+                lambda: hled.pillars.filter(edition="2013"),
+                "edition must be an int year (2013 or 2021) or an Edition, got str '2013'",
+            ),
+            (
+                lambda: hled.organizations.filter(role=5),
+                "role must be a str, one of 'co-chair', 'participant'; got int 5",
+            ),
+            (lambda: hled.events.filter(place=5), "place must be a str such as 'Mexico City', got int 5"),
+        ]
+        for call, message in cases:
+            with pytest.raises(TypeError) as info:
+                call()
+            assert str(info.value) == message
+
+    def test_a_role_in_an_edition_names_the_edition_when_it_is_of_the_wrong_type(self):
+        with pytest.raises(TypeError, match=r"^edition must be an int year"):
+            hled.organizations.filter(role="co-chair", edition="2021")
+
+    def test_languages_in_any_case(self):
+        assert hled.sources.filter(language="ES") == hled.sources.filter(language="es")
+        assert len(hled.sources.filter(language="es")) > 0
+
+
+class TestTenureWindows:
+    def test_the_last_day_of_the_record_may_be_asked(self):
+        """The cut-off day itself is inside the record; the day after is refused."""
+        cutoff = hled.dataset().cutoff
+        assert hled.people.filter(title="Secretary of Commerce", on=str(cutoff)).ids == ("gina-raimondo",)
+        with pytest.raises(ValueError, match="record runs to"):
+            hled.people.filter(title="Secretary of Commerce", on="2025-01-01")
+
+    def test_an_open_span_runs_to_the_cutoff_only_for_between(self):
+        assert hled.people.filter(title="Secretary of Commerce", between=("2024-01-01", None)).ids == ("gina-raimondo",)
+        with pytest.raises(ValueError, match="record runs to"):
+            hled.people.filter(title="Secretary of Commerce", between=("2024-01-01", "2025-06-01"))
+
+
+def test_the_words_of_a_position_are_those_of_its_title_and_organization():
+    """Exactly the words of its title and of its organization's names, acronym and Spanish name."""
+    from hled._criteria import position_words, title_words
+
+    for pos in (pos for person in hled.people for pos in person.positions):
+        org = pos.organization
+        names = [] if org is None else [org.name, *filter(None, (org.acronym, org.name_es)), *org.aliases]
+        expected = title_words(pos.title).union(*(title_words(n, translate=False) for n in names))
+        assert position_words(pos)[0] == expected
