@@ -29,6 +29,7 @@ class TestPeopleByTheNamesPeopleUse:
             ("lopez obrador", "andres-manuel-lopez-obrador"),
             ("Presidente López Obrador", "andres-manuel-lopez-obrador"),
             ("de la Mora", "luz-maria-de-la-mora"),
+            ("Luz Mora", "luz-maria-de-la-mora"),
             ("Secretaria Clouthier", "tatiana-clouthier"),
             ("Biden", "joe-biden"),
             ("AMLO", "andres-manuel-lopez-obrador"),

@@ -530,6 +530,15 @@ class TestMessagesToActOn:
 
         assert "expected a span START/END of dates YYYY, YYYY-MM or YYYY-MM-DD, got '05/2013'" in problem
 
+    def test_a_date_of_the_wrong_type_is_named_with_the_forms(self, data_dir):
+        """A number where a date belongs: the message gives its type and the forms a date takes."""
+        _set(data_dir, "events.json", "2013-announcement", "date", 5)
+
+        assert _problems(data_dir) == (
+            "events.json: record '2013-announcement' (#0): expected a date string "
+            "(YYYY, YYYY-MM, YYYY-MM-DD or START/END), got int 5 @ $.date",
+        )
+
     def test_an_unknown_reference_suggests_close_ids(self, data_dir):
         """A misspelt id in a data file gets the closest ids, as get() gives them."""
         _set(data_dir, "actions.json", "2021-p1-critical-industries", "pillar", "2021-pilar-1")

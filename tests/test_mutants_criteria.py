@@ -79,17 +79,6 @@ class TestShortNames:
         assert name_parts("Ana Li Wong") == {"Li Wong", "Ana Li Wong", "Wong", "Ana Wong"}
         assert name_parts("Ana Q.R. Wong") == {"Q.R. Wong", "Ana Q.R. Wong", "Wong", "Ana Wong"}
 
-    @pytest.mark.parametrize(
-        ("text", "person"),
-        [
-            ("de la Mora", "luz-maria-de-la-mora"),
-            ("Luz Mora", "luz-maria-de-la-mora"),
-            ("Antony Blinken", "antony-j-blinken"),
-        ],
-    )
-    def test_lookup_by_a_short_form(self, text, person):
-        assert hled.people.lookup(text).id == person
-
 
 class TestTitlesByMinistry:
     def test_an_acronym_or_the_ministry_stands_for_the_title(self):

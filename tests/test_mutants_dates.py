@@ -77,19 +77,3 @@ class TestMessages:
 
         assert str(one.value) == "expected START/END, got '2021'"
         assert str(three.value).endswith("(expected YYYY, YYYY-MM or YYYY-MM-DD, got '2022/2023')")
-
-
-def test_a_date_of_the_wrong_type_in_a_data_file_is_named_with_the_forms(data_dir):
-    import json
-
-    events = json.loads((data_dir / "events.json").read_text(encoding="utf-8"))
-    events[0]["date"] = 5
-    (data_dir / "events.json").write_text(json.dumps(events), encoding="utf-8")
-
-    with pytest.raises(hled.DataError) as info:
-        hled.load(data_dir)
-
-    assert info.value.problems == (
-        "events.json: record '2013-announcement' (#0): expected a date string "
-        "(YYYY, YYYY-MM, YYYY-MM-DD or START/END), got int 5 @ $.date",
-    )

@@ -1,7 +1,7 @@
 """Turning raw data files into records: decode, structure, resolve, check, collect every problem.
 
 Nothing here touches a dataset that already exists: `build` either returns complete,
-immutable records or raises one `DataError` listing every problem.
+immutable records or raises one `DataError` listing every problem (up to `DataError.STOP`).
 """
 
 from __future__ import annotations
@@ -476,7 +476,7 @@ def _meta(raw: Any, problems: list[str]) -> dict[str, Any]:
 def build(
     files: dict[str, bytes], kinds: Sequence[tuple[str, type[Record]]]
 ) -> tuple[dict[str, Any], dict[type, tuple[Record, ...]], tuple[CrosswalkLink, ...]]:
-    """Build every record from raw file contents, or raise one `DataError` listing every problem.
+    """Build every record from raw file contents, or raise one `DataError` listing its problems (see `_Problems`).
 
     *kinds* names each record file and its type, a type's references first. Returns the
     data's release (``version``, and ``cutoff`` where given), the records of each type in
