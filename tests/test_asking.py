@@ -183,9 +183,17 @@ class TestEveryFieldUsersFilterBy:
 
         assert meeting in hled.events.filter(place="washington")
         assert meeting in hled.events.filter(place=meeting.place)
-        assert all(e.place and "mexico city" in e.place.lower() for e in hled.events.filter(place="Mexico City"))
+        in_mexico_city = hled.events.filter(place="Mexico City")
+        assert all(e.place and "mexico city" in e.place.lower() for e in in_mexico_city)
+        assert any(e.place == "Palacio Nacional, Mexico City" for e in in_mexico_city)
+        # a part is what lies between commas, not a word: "Mesa" is in Arizona, not "Mesa de Otay"
+        assert "2016-cargo-pre-inspection" in hled.accomplishments.filter(place="Baja California").ids
+        assert hled.accomplishments.filter(place="Mesa").ids == ("2023-12-talento-mexicano",)
         with pytest.raises(TypeError, match="place must be a str such as 'Mexico City'"):
             hled.events.filter(place=5)  # type: ignore[arg-type]
+        for blank in ("", " , ", "-"):
+            with pytest.raises(ValueError, match=r"^place must name a place, such as 'Mexico City'"):
+                hled.events.filter(place=blank)
 
 
 def test_the_dialogue_by_its_spanish_name():

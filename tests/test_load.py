@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import signal
 from pathlib import Path
 
 import attrs
@@ -411,7 +412,18 @@ class TestOnlyDataFiles:
         (data_dir / "programs.json").symlink_to(data_dir / "loop")
         (data_dir / "loop").symlink_to(data_dir / "programs.json")
 
-        problems = _problems(data_dir)
+        def hung(signum, frame):
+            msg = "the load hung on a file that is not a regular file"
+            raise AssertionError(msg)
+
+        # A load that opened the FIFO would wait for a writer forever: fail instead, in seconds.
+        previous = signal.signal(signal.SIGALRM, hung)
+        signal.alarm(10)
+        try:
+            problems = _problems(data_dir)
+        finally:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, previous)
 
         assert "pillars.json: is a device, expected a JSON file" in problems
         assert "events.json: is a FIFO, expected a JSON file" in problems

@@ -5,6 +5,8 @@ Written against the mutants of ``hled._criteria`` that lived (scripts/mutation c
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pytest
 
 import hled
@@ -78,6 +80,7 @@ class TestShortNames:
         assert name_parts("Blinken") == set()
         assert name_parts("Ana Li Wong") == {"Li Wong", "Ana Li Wong", "Wong", "Ana Wong"}
         assert name_parts("Ana Q.R. Wong") == {"Q.R. Wong", "Ana Q.R. Wong", "Wong", "Ana Wong"}
+        assert name_parts("Ana Paz Wong") == {"Paz Wong", "Ana Paz Wong", "Paz", "Ana Paz", "Wong", "Ana Wong"}
 
 
 class TestTitlesByMinistry:
@@ -203,3 +206,124 @@ def test_the_words_of_a_position_are_those_of_its_title_and_organization():
         names = [] if org is None else [org.name, *filter(None, (org.acronym, org.name_es)), *org.aliases]
         expected = title_words(pos.title).union(*(title_words(n, translate=False) for n in names))
         assert position_words(pos)[0] == expected
+
+
+def _edit(data_dir, name, change):
+    """Rewrite one file of a data directory through *change* (a function of its records)."""
+    import json
+
+    path = data_dir / name
+    records = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(change(records)), encoding="utf-8")
+
+
+def _add_to(record_id, field, *ids):
+    def change(records):
+        for rec in records:
+            if rec["id"] == record_id:
+                rec[field] = [*rec.get(field, []), *ids]
+        return records
+
+    return change
+
+
+CITED = [{"source": "wikipedia-hled", "locator": "lead"}]
+
+
+@pytest.fixture(name="named_once")
+def _named_once(data_dir):
+    """The mini data with six agencies, two people and a program each named by one kind of record only."""
+
+    def agencies(records):
+        for oid in ("by-event", "by-one-pillar-event", "by-result", "by-action", "by-program", "by-old-program"):
+            records.append({"id": oid, "name": f"Agency {oid}", "country": "US", "kind": "agency", "sources": CITED})
+        return records
+
+    def programs(records):
+        old = {"id": "old", "name": "An old program", "kind": "project", "summary": "Old.", "pillar": "2013-pillar-1"}
+        records.append({**old, "started": "2014-03", "organizations": ["by-old-program"], "sources": CITED})
+        return _add_to("surges", "organizations", "by-program")(records)
+
+    def people(records):
+        records.append({"id": "a-chair", "name": "Ana Chair", "country": "MX", "sources": CITED})
+        records.append({"id": "a-leader", "name": "Luis Leader", "country": "MX", "sources": CITED})
+        return records
+
+    _edit(data_dir, "organizations.json", agencies)
+    _edit(data_dir, "programs.json", programs)
+    _edit(data_dir, "people.json", people)
+    _edit(data_dir, "editions.json", _add_to("2021", "leaders", "a-leader"))
+    _edit(data_dir, "events.json", _add_to("2013-announcement", "organizations", "by-event"))
+    _edit(data_dir, "events.json", _add_to("2013-announcement", "pillars", "2013-pillar-1", "2013-pillar-2"))
+    _edit(data_dir, "events.json", _add_to("2021-relaunch", "organizations", "by-one-pillar-event"))
+    _edit(data_dir, "events.json", _add_to("2021-relaunch", "pillars", "2021-pillar-3"))
+    _edit(data_dir, "events.json", _add_to("2021-relaunch", "chairs", "a-chair"))
+    _edit(data_dir, "events.json", _add_to("2021-relaunch", "programs", "old"))
+    _edit(data_dir, "accomplishments.json", _add_to("2022-surges-launch", "organizations", "by-result"))
+    _edit(data_dir, "actions.json", _add_to("2021-p1-critical-industries", "organizations", "by-action"))
+    return hled.load(data_dir)
+
+
+class TestEachKindOfRecordCounts:
+    """Who is of an edition, a year or a pillar, when a single record of one kind names them."""
+
+    # what each record above gives the one it names: editions, years, pillars
+    EXPECTED: ClassVar = {
+        ("organizations", "by-event"): ({2013}, {2013}, set()),  # an event of two pillars ties to neither
+        ("organizations", "by-one-pillar-event"): ({2021}, {2021}, {"2021-pillar-3"}),
+        ("organizations", "by-result"): ({2021}, {2022}, {"2021-pillar-2"}),
+        ("organizations", "by-action"): ({2021}, set(), {"2021-pillar-1"}),
+        ("organizations", "by-program"): ({2021}, set(), {"2021-pillar-2"}),
+        ("organizations", "by-old-program"): ({2013}, {2014}, {"2013-pillar-1"}),
+        ("people", "a-chair"): ({2021}, {2021}, {"2021-pillar-3"}),
+        ("people", "a-leader"): ({2021}, set(), set()),
+        ("programs", "old"): ({2013, 2021}, {2014, 2021}, {"2013-pillar-1", "2021-pillar-3"}),
+    }
+
+    @pytest.mark.parametrize(("kind", "rid"), list(EXPECTED))
+    def test_editions_years_and_pillars(self, named_once, kind, rid):
+        registry = getattr(named_once, kind)
+        editions, years, pillars = self.EXPECTED[kind, rid]
+
+        assert {e for e in (2013, 2021) if rid in registry.filter(edition=e).ids} == editions
+        assert {y for y in range(2012, 2025) if rid in registry.filter(year=y).ids} == years
+        assert {p.id for p in named_once.pillars if rid in registry.filter(pillar=p).ids} == pillars
+
+    def test_pillars_by_the_agencies_and_years_of_their_records(self, named_once):
+        """A pillar's agencies are those its records place under it alone; its years, their years."""
+        pillars = named_once.pillars
+        assert pillars.filter(agency="by-action").ids == ("2021-pillar-1",)
+        assert pillars.filter(agency="by-result").ids == ("2021-pillar-2",)
+        assert pillars.filter(agency="by-old-program").ids == ("2013-pillar-1",)
+        assert pillars.filter(agency="by-event").ids == ()
+        assert pillars.filter(agency="by-one-pillar-event").ids == ("2021-pillar-3",)
+
+
+@pytest.mark.parametrize("year", range(2013, 2025))
+def test_a_pillar_is_of_the_years_of_its_events_and_results(named_once, year):
+    """Not of the years its agencies were active elsewhere (0.1 gave the 2021 pillars for 2013)."""
+    for ds in (named_once, hled.dataset()):
+        expected = {
+            p.id
+            for p in ds.pillars
+            if any(year in e.date.years for e in ds.events if p in e.pillars)
+            or any(year in a.date.years for a in ds.accomplishments if a.pillar == p)
+        }
+        assert set(ds.pillars.filter(year=year).ids) == expected
+
+
+def _cited_in(ds, year):
+    """The sources cited by a record of *year*'s edition (sources citing sources aside)."""
+    found = set()
+    for kind, registry in ds.registries.items():
+        for rec in registry:
+            edition = rec.year if isinstance(rec, hled.Edition) else getattr(rec, "edition", None)
+            if edition == year and kind != "sources":
+                found.update(c.source.id for c in rec.sources)
+    return found
+
+
+@pytest.mark.parametrize("year", [2013, 2021])
+def test_sources_of_an_edition_are_those_its_records_cite(named_once, year):
+    for ds in (named_once, hled.dataset()):
+        assert set(ds.sources.filter(edition=year).ids) == _cited_in(ds, year)

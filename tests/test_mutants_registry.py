@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 import hled
@@ -49,3 +52,20 @@ def test_distinct_selections_hash_apart():
 
     assert len({hash(s) for s in selections}) == len(selections)
     assert hash(hled.events.filter(year=2013)) == hash(hled.events.filter(year=2013))
+
+
+HELP = Path(__file__).parent / "fixtures" / "filter-help.txt"
+
+
+def _help_text() -> str:
+    return "".join(f"## hled.{name}.filter\n{type(getattr(hled, name)).filter.__doc__}\n" for name in REGISTRIES)
+
+
+def test_help_of_filter_reads_as_reviewed():
+    """What help() says of each criterion is the text reviewed in tests/fixtures/filter-help.txt.
+
+    After changing a criterion's doc on purpose: HLED_UPDATE_HELP=1 pytest tests/test_mutants_registry.py
+    """
+    if os.environ.get("HLED_UPDATE_HELP") == "1":
+        HELP.write_text(_help_text(), encoding="utf-8")
+    assert _help_text() == HELP.read_text(encoding="utf-8")

@@ -22,7 +22,7 @@ from hled._organizations import Organization, RoleName
 from hled._people import Person
 from hled._record import Record
 from hled._registry import Criterion
-from hled._sources import Quality, Source
+from hled._sources import Quality
 from hled._text import STOP_WORDS, ascii_fold, fold
 
 if TYPE_CHECKING:
@@ -201,7 +201,7 @@ def pillar_ties(ds: Dataset) -> dict[str, dict[str, tuple[Record, ...]]]:
     alone: a result, action or program of the pillar, or an event about that one pillar. An
     event covering several pillars ties its participants to none of them.
     """
-    found: dict[str, dict[str, dict[Record, None]]] = {}
+    found: dict[str, dict[str, list[Record]]] = {}
     placed: list[tuple[Record, Pillar | None, tuple[Organization, ...]]] = [
         *((a, a.pillar, a.organizations) for a in ds._of(Accomplishment)),
         *((a, a.pillar, a.organizations) for a in ds._of(Action)),
@@ -210,20 +210,22 @@ def pillar_ties(ds: Dataset) -> dict[str, dict[str, tuple[Record, ...]]]:
     ]
     for record, pillar, organizations in placed:
         for org in organizations if pillar is not None else ():
-            found.setdefault(org.id, {}).setdefault(pillar.id, {})[record] = None  # type: ignore[union-attr]
+            # a record names an organization once (the loader refuses repeats): no record twice
+            found.setdefault(org.id, {}).setdefault(pillar.id, []).append(record)  # type: ignore[union-attr]
     return {org: {pid: tuple(recs) for pid, recs in by.items()} for org, by in found.items()}
 
 
-def pillar_activity(ds: Dataset) -> tuple[dict[str, set[str]], dict[str, set[int]]]:
-    """For each pillar id, the organizations active under it and the years of activity under it."""
-    orgs: dict[str, set[str]] = {}
+def pillar_years(ds: Dataset) -> dict[str, set[int]]:
+    """For each pillar id, the years of the events naming it and of the results under it."""
     years: dict[str, set[int]] = {}
-    for (cls, rid), a in ds._computed(activities).items():
-        for pid in a.pillars:
-            if cls is Organization:
-                orgs.setdefault(pid, set()).add(rid)
-            years.setdefault(pid, set()).update(a.years)
-    return orgs, years
+    dated = [
+        *((ev.pillars, ev.date) for ev in ds._of(Event)),
+        *(((acc.pillar,) if acc.pillar else (), acc.date) for acc in ds._of(Accomplishment)),
+    ]
+    for pillars, date in dated:
+        for pillar in pillars:
+            years.setdefault(pillar.id, set()).update(date.years)
+    return years
 
 
 def cited_editions(ds: Dataset) -> dict[str, set[int]]:
@@ -232,7 +234,7 @@ def cited_editions(ds: Dataset) -> dict[str, set[int]]:
     for registry in ds.registries.values():
         for rec in registry:
             edition = edition_of(rec)
-            if edition is not None and not isinstance(rec, Source):
+            if edition is not None:
                 for citation in getattr(rec, "sources", ()):
                     found.setdefault(citation.source.id, set()).add(edition)
     return found
@@ -274,13 +276,16 @@ def read_place(ds: Dataset, name: str, value: object) -> Hashable:
     if not isinstance(value, str):
         msg = f"place must be a str such as 'Mexico City', got {type(value).__name__} {value!r}"
         raise TypeError(msg)
+    if not fold(value):
+        msg = f"place must name a place, such as 'Mexico City' or 'Washington'; got {value!r}"
+        raise ValueError(msg)
     return fold(value)
 
 
 def place_keys(rec: Any, ds: Dataset) -> set[str]:
     """A record's places, whole and by their comma-separated parts ("..., Mexico City")."""
     places = [rec.place] if isinstance(getattr(rec, "place", None), str) else list(getattr(rec, "places", ()))
-    return {fold(part) for place in places for part in (place, *place.split(","))} - {""}
+    return {fold(part) for place in places for part in (place, *place.split(","))}
 
 
 BY_PLACE = Criterion('a place it names, whole or a part between commas (``"Mexico City"``).', place_keys, read_place)
