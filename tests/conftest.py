@@ -35,26 +35,55 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         items.sort(key=lambda item: took.get(item.nodeid, 0.0))
 
 
-# Under mutmut's stats run, the hled functions called while the tests were collected (hled's
-# import-time code: registries declare their criteria, the criteria factories make their
-# readers) are charged to every test, not only to the first one as mutmut would: a mutant of
-# that code changes every query, so every test is a fair judge of it.
+# mutmut runs a mutant against the tests its stats run saw calling the mutated function. Work
+# done once and kept sees only its first test: hled's import-time code (registries declare their
+# criteria, the criteria factories make their readers), run while the tests are collected; a
+# shared fixture (an export made once for a module's tests); an index a dataset computes once and
+# keeps. Under the stats run each is charged to every test that relies on it: collection to all,
+# a fixture to the tests using it, and the default dataset forgets what it computed before each
+# test, so that each test computes (and is charged with) what it uses. A mutant of shared work
+# changes what every one of those tests sees, so each is a fair judge of it.
+_STATS_RUN = os.environ.get("MUTANT_UNDER_TEST") == "stats"
 _AT_COLLECTION: set[str] = set()
+_BY_FIXTURE: dict[str, set[str]] = {}
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
-    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+    if _STATS_RUN:
         from mutmut.state import state
 
         _AT_COLLECTION.update(state()._stats)
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef: pytest.FixtureDef[object]) -> object:
+    if not _STATS_RUN:
+        return (yield)
+    from mutmut.state import state
+
+    before = set(state()._stats)
+    state()._stats.clear()
+    try:
+        return (yield)
+    finally:
+        _BY_FIXTURE.setdefault(fixturedef.argname, set()).update(state()._stats)
+        state()._stats.update(before)
+
+
+@pytest.fixture(autouse=True)
+def _computed_afresh() -> None:
+    if _STATS_RUN:
+        hled.dataset()._memo.clear()  # type: ignore[attr-defined]
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_teardown(item: pytest.Item) -> None:
-    if _AT_COLLECTION:
+    if _STATS_RUN:
         from mutmut.state import state
 
         state()._stats.update(_AT_COLLECTION)
+        for name in getattr(item, "fixturenames", ()):
+            state()._stats.update(_BY_FIXTURE.get(name, ()))
 
 
 def citations_in(record: object, *, top: bool = True) -> list[hled.Citation]:

@@ -10,7 +10,7 @@ import pytest
 
 import hled
 from hled._cli import main
-from hled._export import export, write_csv, write_json
+from hled._export import export, export_file, write_csv, write_json
 
 from .conftest import MINI
 
@@ -322,3 +322,43 @@ class TestWholeOrNothing:
         with pytest.raises(KeyboardInterrupt):
             export(hled.load(MINI), "json", empty)
         assert list(empty.iterdir()) == []
+
+
+SNAPSHOTS = Path(__file__).parent / "fixtures" / "mini-export"
+
+
+class TestAsReviewed:
+    """The mini dataset's exports, byte for byte, are the files reviewed in tests/fixtures/mini-export.
+
+    Every key of a descriptor, every column and line ending is what a reader of the export
+    relies on. After changing an export on purpose: HLED_UPDATE_SNAPSHOTS=1 pytest tests/test_export.py
+    """
+
+    @pytest.mark.parametrize("fmt", ["csv", "json"])
+    def test_folders(self, mini, tmp_path, fmt):
+        written = export(mini, fmt, tmp_path / fmt)
+
+        got = {p.name: p.read_bytes() for p in sorted((tmp_path / fmt).iterdir())}
+        assert sorted(p.name for p in written) == sorted(got)
+        _same_as_reviewed(got, SNAPSHOTS / fmt)
+
+    @pytest.mark.parametrize(("fmt", "name"), [("csl-json", "mini.csl.json"), ("datasette-metadata", "metadata.json")])
+    def test_files(self, mini, tmp_path, fmt, name):
+        assert export_file(mini, fmt, tmp_path / name) == [tmp_path / name]
+
+        _same_as_reviewed({name: (tmp_path / name).read_bytes()}, SNAPSHOTS / "files", only=True)
+
+
+def _same_as_reviewed(got: dict[str, bytes], folder: Path, *, only: bool = False) -> None:
+    import os
+
+    if os.environ.get("HLED_UPDATE_SNAPSHOTS") == "1":
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in got.items():
+            (folder / name).write_bytes(data)
+    reviewed = {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if not only or p.name in got}
+    assert sorted(got) == sorted(reviewed)
+    for name, data in got.items():
+        assert data.decode("utf-8").splitlines(keepends=True) == reviewed[name].decode("utf-8").splitlines(
+            keepends=True
+        ), name

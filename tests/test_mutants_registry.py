@@ -64,8 +64,8 @@ def _help_text() -> str:
 def test_help_of_filter_reads_as_reviewed():
     """What help() says of each criterion is the text reviewed in tests/fixtures/filter-help.txt.
 
-    After changing a criterion's doc on purpose: HLED_UPDATE_HELP=1 pytest tests/test_mutants_registry.py
+    After changing a criterion's doc on purpose: HLED_UPDATE_SNAPSHOTS=1 pytest tests/test_mutants_registry.py
     """
-    if os.environ.get("HLED_UPDATE_HELP") == "1":
+    if os.environ.get("HLED_UPDATE_SNAPSHOTS") == "1":
         HELP.write_text(_help_text(), encoding="utf-8")
     assert _help_text() == HELP.read_text(encoding="utf-8")
