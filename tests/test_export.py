@@ -164,7 +164,7 @@ class TestWholeOrNothing:
         out = tmp_path / "out"
         export(ds, fmt, out)
         before = {p.name: p.read_bytes() for p in out.iterdir()}
-        real = {"open": Path.open, "write_text": Path.write_text}
+        real = {"open": Path.open, "write_text": Path.write_text, "write_bytes": Path.write_bytes}
 
         for k in range(len(before)):
             count = [0]
@@ -178,8 +178,8 @@ class TestWholeOrNothing:
 
                 return wrapper
 
-            monkeypatch.setattr(Path, "write_text", counting("write_text"))
-            monkeypatch.setattr(Path, "open", counting("open"))
+            for name in real:
+                monkeypatch.setattr(Path, name, counting(name))
             with pytest.raises(KeyboardInterrupt):
                 export(ds, fmt, out, force=True)
             monkeypatch.undo()
@@ -262,8 +262,11 @@ class TestWholeOrNothing:
         export(hled.load(MINI), "json", Path("."))
         assert (here / "meta.json").is_file()
         assert Path(os.getcwd()) == here
-        with pytest.raises(ValueError, match="cannot be replaced whole where it is"):
+        with pytest.raises(ValueError, match=r"^'") as info:
             export(hled.load(MINI), "json", Path("."), force=True)
+        assert (
+            str(info.value) == f"{str(here)!r} cannot be replaced whole where it is; empty it or choose another --out"
+        )
 
     def test_force_replaces_only_an_export(self, tmp_path):
         """--force refuses a folder that is no earlier export, and a symbolic link."""
@@ -278,7 +281,8 @@ class TestWholeOrNothing:
             export(hled.load(MINI), "json", tmp_path / "link", force=True)
         assert [p.name for p in mine.iterdir()] == ["thesis.tex"]
 
-    def test_a_folder_that_cannot_be_swapped_is_filled_in_place(self, tmp_path, monkeypatch):
+    @pytest.mark.parametrize(("fmt", "made"), [("csv", "datapackage.json"), ("json", "meta.json")])
+    def test_a_folder_that_cannot_be_swapped_is_filled_in_place(self, tmp_path, monkeypatch, fmt, made):
         """Where the parent is not writable (or out is a mount point), an empty out is filled in place."""
         out = tmp_path / "out"
         out.mkdir()
@@ -290,10 +294,10 @@ class TestWholeOrNothing:
             return real_rename(self, target)
 
         monkeypatch.setattr(Path, "rename", busy)
-        export(hled.load(MINI), "csv", out)
+        export(hled.load(MINI), fmt, out)
         monkeypatch.undo()
 
-        assert (out / "datapackage.json").is_file()
+        assert (out / made).is_file()
         assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
     def test_an_unwritable_parent_and_an_interrupted_fill(self, tmp_path, monkeypatch):
@@ -322,6 +326,163 @@ class TestWholeOrNothing:
         with pytest.raises(KeyboardInterrupt):
             export(hled.load(MINI), "json", empty)
         assert list(empty.iterdir()) == []
+
+
+def _watch_renames(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """The renames made from now on, as (name, new name)."""
+    renames: list[tuple[str, str]] = []
+    real_rename = Path.rename
+
+    def watched(self: Path, target: Any) -> Any:
+        renames.append((self.name, Path(target).name))
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", watched)
+    return renames
+
+
+class TestWhatTheUserSees:
+    """The messages, the folders an export makes and the names it works under."""
+
+    def test_each_refusal_names_the_target_and_what_would_do(self, tmp_path):
+        ds = hled.load(MINI)
+        folder, file = tmp_path / "folder", tmp_path / "file.txt"
+        folder.mkdir()
+        (folder / "x.txt").write_text("x")
+        file.write_text("x")
+        to_folder, to_file = tmp_path / "to-folder", tmp_path / "to-file"
+        to_folder.symlink_to(folder)
+        to_file.symlink_to(file)
+        cases = [
+            (
+                lambda: export(ds, "json", to_folder),
+                f"{str(to_folder)!r} is a symbolic link; give the folder it points to",
+            ),
+            (lambda: export(ds, "json", file), f"{str(file)!r} exists and is not a directory"),
+            (
+                lambda: export(ds, "csv", folder),
+                f"{str(folder)!r} exists and holds files; pass --force to replace it whole",
+            ),
+            (
+                lambda: export(ds, "csv", folder, force=True),
+                f"{str(folder)!r} holds files but no earlier export (no meta.json, no datapackage.json); "
+                "--force replaces only an export",
+            ),
+            (
+                lambda: export_file(ds, "csl-json", folder),
+                f"{str(folder)!r} is a directory; give a file name for --out",
+            ),
+            (
+                lambda: export_file(ds, "csl-json", to_folder),
+                f"{str(to_folder)!r} is a symbolic link; give a file name for --out",
+            ),
+            (
+                lambda: export_file(ds, "csl-json", to_file),
+                f"{str(to_file)!r} is a symbolic link; give a file name for --out",
+            ),
+            (lambda: export_file(ds, "csl-json", file), f"{str(file)!r} exists; pass --force to replace it"),
+        ]
+        for call, message in cases:
+            with pytest.raises(ValueError, match=r"^'") as info:
+                call()
+            assert str(info.value) == message
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt", "folder", "to-file", "to-folder"]
+
+    def test_missing_parents_are_made(self, tmp_path):
+        ds = hled.load(MINI)
+        export(ds, "json", tmp_path / "a" / "b" / "out")
+        export_file(ds, "csl-json", tmp_path / "c" / "d" / "refs.json")
+
+        assert (tmp_path / "a" / "b" / "out" / "meta.json").is_file()
+        assert (tmp_path / "c" / "d" / "refs.json").is_file()
+
+    @pytest.mark.parametrize("fmt", ["json", "csv"])
+    def test_work_is_done_beside_the_target_under_hidden_names(self, tmp_path, monkeypatch, fmt):
+        """The new export is made in .out.XXXXXXXX.partial, the old moved to .out.XXXXXXXX.old, then removed."""
+        import re
+
+        ds, out = hled.load(MINI), tmp_path / "out"
+        export(ds, fmt, out)
+        renames = _watch_renames(monkeypatch)
+        export(ds, fmt, out, force=True)
+        monkeypatch.undo()
+
+        (aside, old), (partial, back) = renames
+        assert (aside, back) == ("out", "out")
+        assert re.fullmatch(r"\.out\.[0-9a-f]{8}\.old", old), old
+        assert re.fullmatch(r"\.out\.[0-9a-f]{8}\.partial", partial), partial
+        assert old.removesuffix(".old") == partial.removesuffix(".partial")
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+    def test_a_file_is_written_beside_itself_under_a_hidden_name(self, tmp_path, monkeypatch):
+        import re
+
+        from hled import _tables
+
+        seen: list[Path] = []
+        real = _tables.write_csl
+
+        def watched(ds: Any, path: Path) -> Any:
+            seen.append(path)
+            return real(ds, path)
+
+        monkeypatch.setattr(_tables, "write_csl", watched)
+        export_file(hled.load(MINI), "csl-json", tmp_path / "refs.json")
+
+        assert [p.parent for p in seen] == [tmp_path]
+        assert re.fullmatch(r"\.refs\.json\.[0-9a-f]{8}\.partial", seen[0].name), seen[0].name
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["refs.json"]
+
+    def test_a_taken_work_name_is_left_alone(self, tmp_path, monkeypatch):
+        """If the random name is taken (by another export running), another is drawn."""
+        from hled import _export
+
+        names = iter(["00000000", "11111111"])
+        monkeypatch.setattr(_export.secrets, "token_hex", lambda n: next(names))
+        theirs = tmp_path / ".out.00000000.partial"
+        theirs.mkdir()
+        (theirs / "meta.json").write_text("{}")
+
+        renames = _watch_renames(monkeypatch)
+        export(hled.load(MINI), "json", tmp_path / "out")
+
+        assert renames == [(".out.11111111.partial", "out")]
+        assert (tmp_path / "out" / "meta.json").read_text() != "{}"
+        assert (theirs / "meta.json").read_text() == "{}"
+        assert sorted(p.name for p in tmp_path.iterdir()) == [".out.00000000.partial", "out"]
+
+    @pytest.mark.parametrize("fmt", ["json", "csv"])
+    def test_interrupted_first_export_leaves_nothing(self, tmp_path, monkeypatch, fmt):
+        """Ctrl-C during a first export: the interruption is what the user sees, and no folder is left."""
+        from hled import _export
+
+        def interrupted(ds: Any, folder: Path) -> Any:
+            (folder / "half.json").write_text("{")
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(_export, f"write_{fmt}", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            export(hled.load(MINI), fmt, tmp_path / "out")
+
+        assert list(tmp_path.iterdir()) == []
+
+    def test_an_interruption_stays_the_error_when_cleaning_up_fails(self, tmp_path, monkeypatch):
+        """If the half-made folder cannot be removed, the user still sees the interruption, not the cleanup."""
+        import shutil
+
+        from hled import _export
+
+        def interrupted(ds: Any, folder: Path) -> Any:
+            raise KeyboardInterrupt
+
+        def stuck(path: Any, ignore_errors: bool = False) -> None:
+            if not ignore_errors:
+                raise OSError(16, "Device or resource busy", str(path))
+
+        monkeypatch.setattr(_export, "write_json", interrupted)
+        monkeypatch.setattr(shutil, "rmtree", stuck)
+        with pytest.raises(KeyboardInterrupt):
+            export(hled.load(MINI), "json", tmp_path / "out")
 
 
 SNAPSHOTS = Path(__file__).parent / "fixtures" / "mini-export"

@@ -18,7 +18,6 @@ import json
 import os
 import secrets
 import shutil
-import typing
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
@@ -153,7 +152,7 @@ def _new_folder(parent: Path, prefix: str, suffix: str) -> Path:
         path = parent / f"{prefix}{secrets.token_hex(4)}{suffix}"
         try:
             path.mkdir()
-        except FileExistsError:  # pragma: no cover - 32 random bits taken
+        except FileExistsError:  # 32 random bits taken: draw again
             continue
         return path
 
@@ -178,7 +177,7 @@ def write_json(ds: Dataset, out: Path) -> list[Path]:
     files = {"meta.json": ds._meta_json(), **ds.to_files(omit_defaults=True)}
     for name, data in files.items():
         path = out / name
-        path.write_text(canonical_json(data), encoding="utf-8")
+        path.write_bytes(canonical_json(data).encode())
         written.append(path)
     return written
 
@@ -208,7 +207,8 @@ def _target(t: Any) -> str | None:
 def _value_type(t: Any) -> type | None:
     """The value type a tuple field holds (``tuple[Money, ...]`` -> Money), if any."""
     if get_origin(t) is tuple and is_value_type(get_args(t)[0]):
-        return typing.cast("type", get_args(t)[0])
+        found: type = get_args(t)[0]
+        return found
     return None
 
 
@@ -450,6 +450,6 @@ def write_csv(ds: Dataset, out: Path) -> list[Path]:
         "resources": resources,
     }
     path = out / "datapackage.json"
-    path.write_text(canonical_json(package), encoding="utf-8")
+    path.write_bytes(canonical_json(package).encode())
     written.append(path)
     return written
