@@ -135,14 +135,3 @@ class TestHtml:
         html = mini.accomplishments.filter(program="SURGES")._repr_html_()
 
         assert f"<span title='{mini.pillars.get('2021-pillar-2').title}'>2021-pillar-2</span>" in html
-
-
-class TestFrameFunction:
-    def test_without_a_record_type(self):
-        """With no records and no record type, the frame has just the id column."""
-        from hled._frame import to_dataframe
-
-        frame = to_dataframe([], "thing")
-
-        assert list(frame.columns) == ["id"]
-        assert frame.index.name == "thing_id"

@@ -164,6 +164,24 @@ class TestLoad:
             "'2021-p1-critical-industries' -> '2021-p1-critical-industries' @ $.continues",
         )
 
+    def test_every_record_of_a_cycle_and_around_it_is_reported_once(self, data_dir):
+        """A cycle is reported once, at the record it closes on; those continuing it are told it is invalid."""
+
+        def chained(records):
+            base = {k: v for k, v in records[0].items() if k != "organizations"}
+            for rid, continues in [("a-one", "a-two"), ("a-two", "a-one"), ("a-three", "a-one"), ("a-four", "none")]:
+                records.append({**base, "id": rid, "continues": [continues]})
+
+        _edit(data_dir, "actions.json", chained)
+
+        assert _problems(data_dir) == (
+            "actions.json: record 'a-one' (#2): reference cycle 'a-one' -> 'a-two' -> 'a-one' @ $.continues",
+            "actions.json: record 'a-two' (#3): action 'a-one' is itself invalid (see its own problems) @ $.continues[0]",
+            "actions.json: record 'a-three' (#4): action 'a-one' is itself invalid (see its own problems) "
+            "@ $.continues[0]",
+            "actions.json: record 'a-four' (#5): no action with id 'none' @ $.continues[0]",
+        )
+
     def test_forward_reference_within_a_file(self, data_dir):
         """An action may continue one that comes later in the file."""
         _edit(data_dir, "actions.json", lambda rs: rs[0].__setitem__("continues", [rs[1]["id"]]))
@@ -395,6 +413,21 @@ class TestRepeatsAndSigns:
 
         with pytest.raises(ValueError, match="organizations names 'epa' more than once"):
             attrs.evolve(result, organizations=(epa, epa))
+
+
+class TestWhereAProblemIs:
+    def test_a_long_id_is_clipped_in_the_message(self, data_dir):
+        rid = "X" * 100  # not a slug
+        _edit(data_dir, "events.json", lambda rs: rs[0].__setitem__("id", rid))
+
+        problems = _problems(data_dir)
+
+        assert any(p.startswith(f"events.json: record '{'X' * 79}... (102 characters) (#0): ") for p in problems)
+
+    def test_only_the_keys_given_twice_are_named(self, data_dir):
+        (data_dir / "meta.json").write_text('{"version": "1", "version": "2", "x": 1, "x": 2, "y": 3}', encoding="utf-8")
+
+        assert "meta.json: invalid JSON: duplicate key(s) 'version', 'x' in one object" in _problems(data_dir)
 
 
 class TestOnlyDataFiles:

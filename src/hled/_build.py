@@ -56,7 +56,7 @@ def _decode(name: str, data: bytes, problems: list[str]) -> Any:
         problems.append(f"{name}: starts with a byte-order mark; save it as UTF-8 without BOM")
         return _UNREADABLE
     try:
-        text = data.decode("utf-8")
+        text = data.decode()  # UTF-8
     except UnicodeDecodeError as exc:
         problems.append(f"{name}: not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r})")
         return _UNREADABLE
@@ -113,7 +113,7 @@ def _problems(raw: Any, cls: type, what: str) -> list[str]:
     try:
         detailed(raw, cls)
     except cattrs.BaseValidationError as exc:
-        lines = cattrs.transform_error(exc, path="$", format_exception=describe)
+        lines = cattrs.transform_error(exc, format_exception=describe)  # paths from "$"
     except (TypeError, ValueError) as exc:
         lines = [f"{describe(exc, None)} @ $"]
     else:
@@ -137,10 +137,11 @@ def _self_references(cls: type) -> list[tuple[str, ...]]:
 
 
 def _value_types(t: Any) -> list[type]:
-    """The attrs value classes (not records) a field type holds: ``Dissolution | None`` -> [Dissolution]."""
-    args = typing.get_args(t) or (t,)
-    inner = [a for arg in args for a in (typing.get_args(arg) or (arg,))]
-    return [a for a in inner if isinstance(a, type) and attrs.has(a) and not issubclass(a, Record)]
+    """The attrs value classes (not records) a field type holds: ``Dissolution | None`` -> [Dissolution].
+
+    One level, as `hled._schema` reads them: a field is ``X``, ``X | None`` or ``tuple[X, ...]``.
+    """
+    return [a for a in typing.get_args(t) or (t,) if isinstance(a, type) and attrs.has(a) and not issubclass(a, Record)]
 
 
 def _ordered(cls: type, raws: list[Any], name: str, problems: list[str], broken: set[str]) -> Iterable[tuple[int, Any]]:
@@ -165,13 +166,15 @@ def _ordered(cls: type, raws: list[Any], name: str, problems: list[str], broken:
         return out
 
     done: set[str] = set()
+    visiting: set[str] = set()
     result: list[tuple[int, Any]] = []
-    state: dict[str, int] = {}
 
-    def visit(rid: str, trail: list[str]) -> bool:
+    def visit(rid: str, trail: list[str]) -> None:
+        # A record in a cycle is reported once and left out; a record referring to it is still
+        # built, after it, and told its target "is itself invalid".
         if rid in done:
-            return True
-        if state.get(rid) == 1:
+            return
+        if rid in visiting:
             cycle = [*trail[trail.index(rid) :], rid]
             index, _ = by_id[rid]
             fields = "/".join(".".join(path) for path in refs)
@@ -179,16 +182,15 @@ def _ordered(cls: type, raws: list[Any], name: str, problems: list[str], broken:
                 f"{name}: record {rid!r} (#{index}): reference cycle {' -> '.join(repr(c) for c in cycle)} @ $.{fields}"
             )
             broken.add(rid)
-            return False
-        state[rid] = 1
-        ok = all(visit(t, [*trail, rid]) for t in targets(by_id[rid][1]))
-        state[rid] = 2
-        if ok:
+            done.add(rid)
+            return
+        visiting.add(rid)
+        for target in targets(by_id[rid][1]):
+            visit(target, [*trail, rid])
+        visiting.discard(rid)
+        if rid not in done:
             done.add(rid)
             result.append(by_id[rid])
-        else:
-            broken.add(rid)
-        return ok
 
     for index, raw in indexed:
         rid = raw.get("id") if type(raw) is dict else None

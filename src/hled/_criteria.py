@@ -401,8 +401,8 @@ def overlaps(date: Date | None, days: Days) -> bool:
     return date is not None and days_meet((date.earliest, date.latest), days)
 
 
-def date_test(field: str) -> Callable[[Any, Hashable, Dataset], bool]:
-    def test(rec: Any, days: Any, ds: Dataset) -> bool:
+def date_test(field: str) -> Callable[[Any, Hashable], bool]:
+    def test(rec: Any, days: Any) -> bool:
         return overlaps(getattr(rec, field), days)
 
     return test
@@ -512,7 +512,7 @@ def read_tenure(ds: Dataset, name: str, value: object) -> Hashable:
     return first, last
 
 
-def held_test(person: Any, groups: Any, ds: Dataset) -> bool:
+def held_test(person: Any, groups: Any) -> bool:
     """Whether *person* held one position that meets every group of *groups*, each by any of its values.
 
     A group is ``("title", title words...)``, ``("organization", organization ids...)`` or

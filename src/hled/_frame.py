@@ -99,9 +99,7 @@ def _cell(value: Any, how: str, lang: str = "en") -> Any:
     return value
 
 
-def to_dataframe(
-    records: Sequence[Record], kind: str, cls: type[Record] | None = None, lang: str = "en"
-) -> pandas.DataFrame:
+def to_dataframe(records: Sequence[Record], kind: str, cls: type[Record], lang: str = "en") -> pandas.DataFrame:
     """One row per record, indexed by id, with references and dates flattened for analysis.
 
     A reference becomes two columns, its id (``pillar``) and its name
@@ -116,9 +114,7 @@ def to_dataframe(
         ImportError: pandas is not installed; the message names the ``hled[pandas]`` extra.
     """
     pd = _import_pandas()
-    if cls is None:
-        cls = type(records[0]) if records else Record
-    columns = _columns(cls) if cls is not Record else [("id", "id", "value")]
+    columns = _columns(cls)
     data = {
         column: [_cell(in_language(rec, field, lang), how, lang) for rec in records] for column, field, how in columns
     }

@@ -467,7 +467,7 @@ class PersonRegistry(Registry[Person]):
                 '``"Secretary of Commerce"`` matches "Commerce Secretary", not "Deputy Secretary of Commerce".',
                 None,
                 read_title,
-                test=lambda p, words, ds: held_test(p, (("title", (words,)),), ds),
+                test=lambda p, words: held_test(p, (("title", (words,)),)),
             ),
         ] = None,
         on: Annotated[
@@ -477,7 +477,7 @@ class PersonRegistry(Registry[Person]):
                 "stated start (else its first sighting) to its stated end (else its last sighting).",
                 None,
                 read_tenure,
-                test=lambda p, days, ds: held_test(p, (("days", (days,)),), ds),
+                test=lambda p, days: held_test(p, (("days", (days,)),)),
             ),
         ] = None,
         between: Annotated[
@@ -486,7 +486,7 @@ class PersonRegistry(Registry[Person]):
                 "a pair ``(START, END)``: a title was held on a day between them, inclusive.",
                 None,
                 read_tenure,
-                test=lambda p, days, ds: held_test(p, (("days", (days,)),), ds),
+                test=lambda p, days: held_test(p, (("days", (days,)),)),
                 several=False,
             ),
         ] = None,

@@ -55,7 +55,7 @@ class Criterion:
             raises TypeError, ValueError or RecordNotFound with a readable message.
         number: whether the command line reads the value as an integer.
         test: for a criterion without keys (and only then), whether a record meets a key:
-            ``test(record, key, dataset)``.
+            ``test(record, key)``.
         several: whether a list or tuple of values means any of them (False where the value is a
             pair itself, as ``between=(START, END)``).
     """
@@ -69,7 +69,7 @@ class Criterion:
         value: Callable[[Dataset, str, object], Hashable],
         *,
         number: bool = False,
-        test: Callable[[Any, Any, Dataset], bool] | None = None,
+        test: Callable[[Any, Any], bool] | None = None,
         several: bool = True,
     ):
         self.doc = doc
@@ -241,7 +241,7 @@ class Registry(Immutable, Generic[R]):
             return self._records[hits[0]]
         if hits:
             raise AmbiguousLookup(text, self._kind, tuple(self._records[p].id for p in hits))
-        near = difflib.get_close_matches(key, table, n=6, cutoff=0.75) if key else []
+        near = difflib.get_close_matches(key, table, n=6, cutoff=0.75)
         ids = dict.fromkeys(self._records[p].id for k in near for p in table[k])
         raise RecordNotFound(text, self._kind, tuple(ids)[:3], how="name")
 
@@ -259,7 +259,7 @@ class Registry(Immutable, Generic[R]):
     def _wanted(self, given: dict[str, object]) -> list[tuple[str, Criterion, Hashable, bool]]:
         """The criteria given a value (None is no value): name, declaration, index key(s), and whether several."""
         edition, pillar = given.get("edition"), given.get("pillar")
-        if isinstance(edition, int) and isinstance(pillar, str) and "pillar" in self.CRITERIA:
+        if isinstance(edition, int) and isinstance(pillar, str):
             # a pillar's number means the one of the edition asked for: filter(edition=2021, pillar="IV")
             with contextlib.suppress(LookupError):
                 given = {**given, "pillar": self._dataset.pillars.lookup(f"{edition} {pillar}")}
@@ -287,9 +287,9 @@ class Registry(Immutable, Generic[R]):
             keys_of = criterion.keys
             if keys_of is None:  # no index: test each record still in the running
                 test, keys = criterion.test, key if many else (key,)
-                records, ds = self._records, self._dataset
+                records = self._records
                 scope = range(len(records)) if hits is None else hits
-                hits = {p for p in scope if any(test(records[p], k, ds) for k in keys)}  # type: ignore[misc, attr-defined]
+                hits = {p for p in scope if any(test(records[p], k) for k in keys)}  # type: ignore[misc, attr-defined]
                 continue
             table = self._tables.get(keys_of)  # shared by criteria with the same keys (agency, organization)
             if table is None:
@@ -305,7 +305,7 @@ class Registry(Immutable, Generic[R]):
             hits = matched if hits is None else set(hits).intersection(matched)
         if hits is None:
             return Selection(self, tuple(range(len(self._records))))
-        return Selection(self, hits if isinstance(hits, tuple) else tuple(sorted(hits)))
+        return Selection(self, tuple(sorted(hits)))
 
     def total(self, *, currency: str | None = None, kind: str | None = None, unit: str | None = None) -> Total:
         """The total of every record's amounts that add up: `Selection.total` over the whole registry."""
@@ -443,9 +443,11 @@ class Selection(Immutable, Sequence[R]):
             ValueError: *lang* is neither ``"en"`` nor ``"es"``.
         """
         check_language(lang)
-        found = [unstructure(r) for r in self._records]
-        for record, data in zip(self._records, found, strict=True):
+        found = []
+        for record in self._records:
+            data = unstructure(record)
             data.update({f: in_language(record, f, lang) for f in ("name", "title") if f in data})
+            found.append(data)
         return found
 
     def to_dataframe(self, lang: str = "en") -> pandas.DataFrame:
@@ -462,8 +464,7 @@ class Selection(Immutable, Sequence[R]):
             ImportError: pandas is not installed; the message names the ``hled[pandas]`` extra.
             ValueError: *lang* is neither ``"en"`` nor ``"es"``.
         """
-        every = self._registry._records
-        return to_dataframe(self._records, self._registry.kind, type(every[0]) if every else None, check_language(lang))
+        return to_dataframe(self._records, self._registry.kind, self._registry.RECORD, check_language(lang))
 
     def to_html(self, lang: str = "en") -> str:
         """Return the selection as the HTML table notebooks show, names in *lang* (``"en"`` or ``"es"``).
@@ -558,12 +559,8 @@ _WEIGHTS = {"name": 3.0, "title": 3.0, "acronym": 3.0, "name_es": 2.0, "title_es
 
 def search_fields(rec: Record) -> Iterator[tuple[str, float]]:
     """The weighted texts `search` ranks *rec* by."""
-    for field in attrs.fields(type(rec)):
-        if field.name in ("id", "sources"):
-            continue
+    for field in attrs.fields(type(rec)):  # an id, a citation, None or () gives no text
         value = getattr(rec, field.name)
-        if value is None or value == ():
-            continue
         if field.name in _WEIGHTS and isinstance(value, str):
             yield value, _WEIGHTS[field.name]
         elif field.name == "aliases":
