@@ -137,6 +137,18 @@ class TestLoad:
             "organizations.json: record 'epa' (#4): duplicate id, already used by record #0 @ $.id",
         )
 
+    def test_a_duplicate_is_checked_too(self, data_dir):
+        """The defects of a record that repeats an id are named with the repeat; the first stays valid."""
+        _edit(data_dir, "organizations.json", lambda rs: rs.append({**rs[0], "country": "XX"}))
+        _edit(data_dir, "events.json", lambda rs: rs[0].__setitem__("organizations", ["epa"]))
+
+        problems = _problems(data_dir)
+
+        assert problems[0] == "organizations.json: record 'epa' (#4): duplicate id, already used by record #0 @ $.id"
+        assert problems[1].startswith("organizations.json: record 'epa' (#4): ")
+        assert "'XX'" in problems[1]
+        assert len(problems) == 2
+
     def test_missing_citation(self, data_dir):
         """A record without sources is rejected."""
         _edit(data_dir, "programs.json", lambda rs: rs[0].__setitem__("sources", []))
@@ -176,7 +188,8 @@ class TestLoad:
 
         assert _problems(data_dir) == (
             "actions.json: record 'a-one' (#2): reference cycle 'a-one' -> 'a-two' -> 'a-one' @ $.continues",
-            "actions.json: record 'a-two' (#3): action 'a-one' is itself invalid (see its own problems) @ $.continues[0]",
+            "actions.json: record 'a-two' (#3): action 'a-one' is itself invalid (see its own problems) "
+            "@ $.continues[0]",
             "actions.json: record 'a-three' (#4): action 'a-one' is itself invalid (see its own problems) "
             "@ $.continues[0]",
             "actions.json: record 'a-four' (#5): no action with id 'none' @ $.continues[0]",
@@ -406,6 +419,31 @@ class TestRepeatsAndSigns:
             "crosswalk.json: link #2: repeats link #0 ('2013-pillar-1' -> '2021-pillar-1') @ $",
         )
 
+    def test_every_bad_link_is_named(self, data_dir):
+        """A link that does not build, and one repeated, do not stop the check of the links after them."""
+
+        def links(found):
+            first, second = found
+            found[:] = [
+                {**first, "earlier": "nowhere"},
+                first,
+                first,
+                second,
+                second,
+                {**second, "later": "2013-pillar-2"},
+            ]
+
+        _edit(data_dir, "crosswalk.json", links)
+
+        problems = _problems(data_dir)
+
+        assert problems[0].startswith("crosswalk.json: link #0: no pillar or workstream with id 'nowhere'")
+        assert problems[1:] == (
+            "crosswalk.json: link #2: repeats link #1 ('2013-pillar-1' -> '2021-pillar-1') @ $",
+            "crosswalk.json: link #4: repeats link #3 ('2013-telecommunications' -> '2021-pillar-3') @ $",
+            "crosswalk.json: link #5: later must be a 2021 pillar or workstream, got '2013-pillar-2' of 2013 @ $.later",
+        )
+
     def test_records_built_in_code_refuse_repeats(self, mini):
         """The same check holds for a record made in code."""
         epa = mini.organizations.get("epa")
@@ -425,7 +463,9 @@ class TestWhereAProblemIs:
         assert any(p.startswith(f"events.json: record '{'X' * 79}... (102 characters) (#0): ") for p in problems)
 
     def test_only_the_keys_given_twice_are_named(self, data_dir):
-        (data_dir / "meta.json").write_text('{"version": "1", "version": "2", "x": 1, "x": 2, "y": 3}', encoding="utf-8")
+        (data_dir / "meta.json").write_text(
+            '{"version": "1", "version": "2", "x": 1, "x": 2, "y": 3}', encoding="utf-8"
+        )
 
         assert "meta.json: invalid JSON: duplicate key(s) 'version', 'x' in one object" in _problems(data_dir)
 
@@ -624,3 +664,34 @@ class TestReviewedEdges:
 
         with pytest.raises(ValueError, match="names 'epa' more than once"):
             attrs.evolve(result, organizations=("epa", "epa"))
+
+
+class TestAmountsPartOf:
+    def test_every_broken_part_of_is_named_with_the_close_ids(self, data_dir):
+        """Every amount's part_of is checked, after a first bad one as after a loop, each named once."""
+
+        def amounts(records):
+            money = {"currency": "USD", "kind": "budget"}
+            records[1]["amounts"] = [
+                {**money, "id": "fund-a", "value": "10"},
+                {**money, "id": "fund-b", "value": "20"},
+                {**money, "id": "fund-c", "value": "30"},
+                {**money, "id": "fund-d", "value": "40"},
+                {**money, "value": "1", "part_of": "fund-x"},
+                {**money, "value": "2", "part_of": "nothing-like-it"},
+                {**money, "id": "loop-1", "value": "3", "part_of": "loop-2"},
+                {**money, "id": "loop-2", "value": "4", "part_of": "loop-1"},
+                {**money, "id": "peso", "value": "5", "currency": "MXN", "part_of": "fund-a"},
+            ]
+
+        _edit(data_dir, "accomplishments.json", amounts)
+        where = "accomplishments.json: record '2022-epa-conagua-tijuana'"
+
+        assert _problems(data_dir) == (
+            f"{where}: part_of 'fund-x' names no amount id; did you mean 'fund-d', 'fund-c', 'fund-b'? "
+            "@ $.amounts[4].part_of",
+            f"{where}: part_of 'nothing-like-it' names no amount id @ $.amounts[5].part_of",
+            f"{where}: part_of 'loop-2' leads back to itself @ $.amounts[6].part_of",
+            f"{where}: part_of 'loop-1' leads back to itself @ $.amounts[7].part_of",
+            f"{where}: part_of 'fund-a' is in USD, this amount in MXN @ $.amounts[8].part_of",
+        )

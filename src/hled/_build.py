@@ -239,15 +239,14 @@ def _structure_all(
     with resolving(tables, broken):
         for index, raw in _ordered(cls, raws, name, problems, bad):
             rid = raw.get("id") if type(raw) is dict else None
-            if type(rid) is str and seen[rid] != index:
-                continue
+            first = type(rid) is not str or seen[rid] == index  # a duplicate is checked, then left out
             record = _structured(raw, cls, functools.partial(_where, name, raw, index), problems)
             if record is None:
-                if type(rid) is str:
+                if type(rid) is str and first:
                     bad.add(rid)
-                continue
-            table[record.id] = record
-            built[index] = record
+            elif first:
+                table[record.id] = record
+                built[index] = record
     return tuple(built[i] for i in sorted(built))
 
 
@@ -309,7 +308,7 @@ def _amount_checks(of: Callable[[type], tuple[Any, ...]], files: dict[type, str]
                     f"{amount.currency} @ {path}.part_of"
                 )
             seen = {amount.id}
-            while parent is not None and parent in found:
+            while parent in found:  # None, the end of a chain, is no id
                 if parent in seen:
                     problems.append(f"{where}: part_of {amount.part_of!r} leads back to itself @ {path}.part_of")
                     break
