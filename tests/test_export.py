@@ -109,6 +109,21 @@ class TestCsv:
         links = hled.compare_editions().links
         assert [(r["earlier"], r["later"]) for r in rows] == [(link.earlier.id, link.later.id) for link in links]
 
+    def test_cells_as_people_read_them(self, csv_dir):
+        """A yes/no is true or false; a citation is its source id and, where it has one, its locator."""
+
+        def cited(record):
+            return "; ".join(f"{c.source.id} ({c.locator})" if c.locator else c.source.id for c in record.sources)
+
+        events = {row["id"]: row for row in _rows(csv_dir / "events.csv")}
+        assert {row["dialogue"] for row in events.values()} == {"true", "false"}
+        for event in hled.events:
+            assert events[event.id]["dialogue"] == ("true" if event.dialogue else "false")
+            assert events[event.id]["sources"] == cited(event)
+        people = {row["id"]: row for row in _rows(csv_dir / "people.csv")}
+        assert all(people[p.id]["sources"] == cited(p) for p in hled.people)
+        assert any(not c.locator for p in hled.people for c in p.sources)
+
     def test_descriptor_metadata(self, package):
         """The package names its version and digest, and tables carry descriptions."""
         ds = hled.dataset()

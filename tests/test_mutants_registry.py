@@ -174,6 +174,9 @@ class TestSearchReads:
     def test_a_limit_of_one_gives_one(self):
         assert len(hled.events.search("meeting", limit=1)) == 1
         assert hled.events.search("meeting", limit=0) == []
+        assert len(hled.events.search("meeting", limit=50)) > 10
+        assert len(hled.events.search("meeting")) == 10  # the default limit
+        assert len(hled.search("meeting")) == 10
 
 
 def _with(data_dir, name, change):

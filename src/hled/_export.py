@@ -14,6 +14,7 @@ Only paths the caller passes are written to.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import secrets
@@ -277,10 +278,11 @@ class _Table:
 
     def write(self, out: Path) -> tuple[Path, dict[str, Any]]:
         path = out / f"{self.name}.csv"
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=[f["name"] for f in self.fields], lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(self.rows)
+        text = io.StringIO()  # then written as UTF-8 bytes: the same file whatever the platform and locale
+        writer = csv.DictWriter(text, fieldnames=[f["name"] for f in self.fields], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(self.rows)
+        path.write_bytes(text.getvalue().encode())
         schema: dict[str, Any] = {"fields": self.fields, "primaryKey": self.primary_key}
         if self.foreign:
             schema["foreignKeys"] = self.foreign
