@@ -526,10 +526,29 @@ class TestOnlyDataFiles:
             return os.stat_result((*info[:6], min(info.st_size, 1000), *info[7:]))
 
         monkeypatch.setattr(_load.os, "fstat", fstat)
+        read: list[int] = []
+
+        class Counted:  # a file that counts the bytes it gives
+            def __init__(self, *args: object, **kwargs: object) -> None:
+                self.file = open(*args, **kwargs)  # noqa: SIM115
+
+            def __enter__(self) -> Counted:
+                return self
+
+            def __exit__(self, *exc: object) -> None:
+                self.file.close()
+
+            def read(self, size: int = -1) -> bytes:
+                data = self.file.read(size)
+                read.append(len(data))
+                return data
+
+        monkeypatch.setattr(_load, "open", Counted, raising=False)
 
         problems = _problems(data_dir)
 
         assert "events.json: grew past the 1,000 bytes a data file may hold while it was read" in problems
+        assert max(read) == 1001  # one byte past the cap tells it grew; no more is read
 
     def test_problems_listed_are_capped(self, data_dir):
         """Two thousand bad records: checking stops at a thousand problems; the message lists a hundred."""
