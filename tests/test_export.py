@@ -124,6 +124,18 @@ class TestCsv:
         assert all(people[p.id]["sources"] == cited(p) for p in hled.people)
         assert any(not c.locator for p in hled.people for c in p.sources)
 
+    def test_a_person_of_no_known_country_has_an_empty_country_cell(self, data_dir, tmp_path):
+        people = json.loads((data_dir / "people.json").read_text(encoding="utf-8"))
+        for person in people:
+            person.pop("country", None)
+        (data_dir / "people.json").write_text(json.dumps(people), encoding="utf-8")
+
+        write_csv(hled.load(data_dir), tmp_path)
+
+        rows = _rows(tmp_path / "events_people.csv")
+        assert rows
+        assert {row["country"] for row in rows} == {""}
+
     def test_descriptor_metadata(self, package):
         """The package names its version and digest, and tables carry descriptions."""
         ds = hled.dataset()

@@ -105,6 +105,11 @@ class TestTables:
         pillars = hled.dataset().tables(lang="es")["pillars"].set_index("id")
 
         assert pillars.loc["2021-pillar-4", "title"] == hled.pillars.get("2021-pillar-4").title_es
+        organizations = hled.dataset().tables(lang="es")["organizations"].set_index("id")
+        for org in hled.organizations:
+            expected = org.name_es if org.name_es else f"{org.name} [en]"
+            assert organizations.loc[org.id, "name"] == expected
+            assert organizations.loc[org.id, "kind"] == org.kind
 
     def test_bad_language(self):
         with pytest.raises(ValueError, match="lang"):

@@ -30,7 +30,6 @@ from hled._dataset import BUILD_ORDER, Dataset
 from hled._dates import DateRange, PartialDate, is_date_type
 from hled._money import Money
 from hled._organizations import Role
-from hled._people import Person
 from hled._record import Record, human, in_language, reference_target
 from hled._schema import DATE, field_descriptions, summary_line
 from hled._sources import Citation, Source, Variant
@@ -233,10 +232,11 @@ def _text(value: Any) -> str:
     return human(value)
 
 
-def _day(value: Any, end: bool) -> str:
+def _days(value: Any) -> tuple[str, str]:
+    """The first and last day a date covers, or two empty cells."""
     if not isinstance(value, (PartialDate, DateRange)):
-        return ""
-    return (value.latest if end else value.earliest).isoformat()
+        return "", ""
+    return value.earliest.isoformat(), value.latest.isoformat()
 
 
 def _field_schema(name: str, t: Any, description: str | None) -> dict[str, Any]:
@@ -252,8 +252,8 @@ def _field_schema(name: str, t: Any, description: str | None) -> dict[str, Any]:
         spec["type"] = "number"
     elif is_date_type(t):
         spec["constraints"] = {"pattern": DATE[1:-1]}
-    elif get_origin(t) is Literal or (members and get_origin(members[0]) is Literal):
-        spec["constraints"] = {"enum": list(get_args(members[0]) if members else get_args(t))}
+    elif members and get_origin(members[0]) is Literal:  # a Literal, or a Literal | None
+        spec["constraints"] = {"enum": list(get_args(members[0]))}
     return spec
 
 
@@ -299,10 +299,9 @@ class _Table:
         return path, resource
 
 
-def _record_tables(ds: Dataset, registry: str, lang: str = "en") -> list[_Table]:
+def _record_tables(ds: Dataset, registry: str, lang: str) -> list[_Table]:
     """The main table of one registry, then its join and child tables (names and titles in *lang*)."""
-    cls = _RECORDS[registry]
-    attrs.resolve_types(cls)
+    cls = _RECORDS[registry]  # its field types resolved when the dataset was built
     singular = cls.__name__.lower()
     owner = f"{singular}_id"
     docs = field_descriptions(cls)
@@ -325,9 +324,7 @@ def _record_tables(ds: Dataset, registry: str, lang: str = "en") -> list[_Table]
             join.column(owner, cls, f"The {singular}.")
             join.column(column, _RECORDS[target], f"The {other}.")
             if other == "person":  # a person's side: chairs by country, participants by country
-                join.column(
-                    "country", attrs.fields(attrs.resolve_types(Person)).country.type, "The country the person served."
-                )
+                join.column("country", str, "The country the person served.")
             for rec in getattr(ds, registry):
                 join.rows.extend(
                     {owner: rec.id, column: ref.id, **({"country": ref.country or ""} if other == "person" else {})}
@@ -349,12 +346,11 @@ def _record_tables(ds: Dataset, registry: str, lang: str = "en") -> list[_Table]
         row: dict[str, str] = {}
         for field in fields:
             value = getattr(rec, field.name)
-            row[field.name] = _text(in_language(rec, field.name, lang) if field.name in ("name", "title") else value)
+            row[field.name] = _text(in_language(rec, field.name, lang))  # a name or title in *lang*; others as they are
             if isinstance(value, Record) and _target(field.type) is not None:
                 row[f"{field.name}_name"] = value._label()
             elif field.name in dates:
-                row[f"{field.name}_start"] = _day(value, end=False)
-                row[f"{field.name}_end"] = _day(value, end=True)
+                row[f"{field.name}_start"], row[f"{field.name}_end"] = _days(value)
         main.rows.append(row)
     return [main, *extra]
 
