@@ -365,18 +365,15 @@ def _child_table(
     table.column(owner, cls, f"The {singular}.")
     table.fields.append({"name": "seq", "type": "integer", "description": "1-based position in the list."})
     docs = field_descriptions(value_type)
-    attrs.resolve_types(value_type)
-    value_fields = list(attrs.fields(value_type))
+    value_fields = list(attrs.fields(value_type))  # its types resolved when the dataset was built
     for field in value_fields:
         column = "source_id" if value_type is Citation and field.name == "source" else field.name
-        if column in ("start", "end") or field.name == "sources":
-            table.fields.append({"name": column, "type": "string", "description": docs.get(field.name, column)})
+        if column in ("start", "end"):
+            table.fields.append({"name": column, "type": "string", "description": docs[field.name]})
         else:
             table.column(column, field.type, docs.get(field.name))
     if value_type is Citation:  # what supports it, at a glance: the quality of the source
-        table.column(
-            "quality", attrs.fields(attrs.resolve_types(Source)).quality.type, "The quality of the cited source."
-        )
+        table.column("quality", attrs.fields(Source).quality.type, "The quality of the cited source.")
     for rec in getattr(ds, registry):
         for seq, value in enumerate(getattr(rec, name), start=1):
             row = {owner: rec.id, "seq": str(seq)}
@@ -397,12 +394,12 @@ def _crosswalk_table(ds: Dataset) -> _Table:
         ["earlier", "later"],
     )
     for name in ("earlier", "later"):
-        table.fields.append({"name": name, "type": "string", "description": f"{docs.get(name, name)} (its id)"})
+        table.fields.append({"name": name, "type": "string", "description": f"{docs[name]} (its id)"})
         table.fields.append(
             {"name": f"{name}_kind", "type": "string", "constraints": {"enum": ["pillar", "workstream"]}}
         )
         table.fields.append({"name": f"{name}_title", "type": "string"})
-    table.fields.append({"name": "rationale", "type": "string", "description": docs.get("rationale", "rationale")})
+    table.fields.append({"name": "rationale", "type": "string", "description": docs["rationale"]})
     for link in ds.compare_editions().links:
         row = {"rationale": link.rationale}
         for name in ("earlier", "later"):
