@@ -550,3 +550,19 @@ def _same_as_reviewed(got: dict[str, bytes], folder: Path, *, only: bool = False
         assert data.decode("utf-8").splitlines(keepends=True) == reviewed[name].decode("utf-8").splitlines(
             keepends=True
         ), name
+
+
+def test_without_docstrings_a_column_is_described_by_its_name(mini, tmp_path, monkeypatch):
+    """Under python -OO there are no docstrings to describe columns: each falls back to its name."""
+    from hled import _export
+
+    monkeypatch.setattr(_export, "field_descriptions", lambda cls: {})
+    write_csv(mini, tmp_path)
+
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {r["name"]: {f["name"]: f.get("description") for f in r["schema"]["fields"]} for r in package["resources"]}
+    assert fields["crosswalk"]["earlier"] == "earlier (its id)"
+    assert fields["crosswalk"]["later"] == "later (its id)"
+    assert fields["crosswalk"]["rationale"] == "rationale"
+    assert fields["people_positions"]["start"] == "start"
+    assert fields["people_positions"]["end"] == "end"

@@ -369,7 +369,7 @@ def _child_table(
     for field in value_fields:
         column = "source_id" if value_type is Citation and field.name == "source" else field.name
         if column in ("start", "end"):
-            table.fields.append({"name": column, "type": "string", "description": docs[field.name]})
+            table.fields.append({"name": column, "type": "string", "description": docs.get(field.name, column)})
         else:
             table.column(column, field.type, docs.get(field.name))
     if value_type is Citation:  # what supports it, at a glance: the quality of the source
@@ -394,12 +394,12 @@ def _crosswalk_table(ds: Dataset) -> _Table:
         ["earlier", "later"],
     )
     for name in ("earlier", "later"):
-        table.fields.append({"name": name, "type": "string", "description": f"{docs[name]} (its id)"})
+        table.fields.append({"name": name, "type": "string", "description": f"{docs.get(name, name)} (its id)"})
         table.fields.append(
             {"name": f"{name}_kind", "type": "string", "constraints": {"enum": ["pillar", "workstream"]}}
         )
         table.fields.append({"name": f"{name}_title", "type": "string"})
-    table.fields.append({"name": "rationale", "type": "string", "description": docs["rationale"]})
+    table.fields.append({"name": "rationale", "type": "string", "description": docs.get("rationale", "rationale")})
     for link in ds.compare_editions().links:
         row = {"rationale": link.rationale}
         for name in ("earlier", "later"):
