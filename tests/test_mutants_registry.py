@@ -97,6 +97,8 @@ class TestMessages:
     def test_close_ids_and_names_three_at_most(self):
         with pytest.raises(hled.RecordNotFound) as by_id:
             hled.events.get("2014-mid-year-revie")
+        with pytest.raises(hled.RecordNotFound) as fewer:
+            hled.events.get("2022-09-12-meeting")
         with pytest.raises(hled.RecordNotFound) as by_name:
             hled.organizations.lookup("US Department of Commer")
 
@@ -106,6 +108,7 @@ class TestMessages:
             ("2014-mid-year-review", "2024-mid-year-review", "2022-04-18-mid-year-review"),
             "id",
         )
+        assert fewer.value.args[2] == ("2023-09-29-third-meeting", "2022-09-12-second-annual-meeting")  # close only
         near = ("us-department-of-commerce", "us-department-of-labor", "us-department-of-energy")
         assert by_name.value.args == ("US Department of Commer", "organization", near, "name")
 

@@ -208,7 +208,7 @@ class Registry(Immutable, Generic[R]):
             return self._by_id[moved]
         if default is not _MISSING:
             return default
-        near = tuple(difflib.get_close_matches(id, self._by_id, n=3, cutoff=0.7))
+        near = tuple(difflib.get_close_matches(id, self._by_id, cutoff=0.7))  # three at most
         raise RecordNotFound(id, self._kind, near)
 
     def lookup(self, text: str) -> R:
