@@ -235,18 +235,39 @@ def _named_once(data_dir):
     """The mini data with six agencies, two people and a program each named by one kind of record only."""
 
     def agencies(records):
-        for oid in ("by-event", "by-one-pillar-event", "by-result", "by-action", "by-program", "by-old-program"):
+        for oid in (
+            "by-event",
+            "by-one-pillar-event",
+            "by-result",
+            "by-action",
+            "by-program",
+            "by-old-program",
+            "by-unplaced-program",
+            "by-loose-program",
+        ):
             records.append({"id": oid, "name": f"Agency {oid}", "country": "US", "kind": "agency", "sources": CITED})
         return records
 
     def programs(records):
         old = {"id": "old", "name": "An old program", "kind": "project", "summary": "Old.", "pillar": "2013-pillar-1"}
         records.append({**old, "started": "2014-03", "organizations": ["by-old-program"], "sources": CITED})
+        unplaced = {"kind": "project", "summary": "No pillar.", "sources": CITED}
+        records.append(
+            {
+                **unplaced,
+                "id": "unplaced",
+                "name": "Unplaced",
+                "edition": 2013,
+                "organizations": ["by-unplaced-program"],
+            }
+        )
+        records.append({**unplaced, "id": "loose", "name": "Loose", "organizations": ["by-loose-program"]})
         return _add_to("surges", "organizations", "by-program")(records)
 
     def people(records):
         records.append({"id": "a-chair", "name": "Ana Chair", "country": "MX", "sources": CITED})
         records.append({"id": "a-leader", "name": "Luis Leader", "country": "MX", "sources": CITED})
+        records.append({"id": "a-reporter", "name": "Rita Reporter", "country": "US", "sources": CITED})
         return records
 
     _edit(data_dir, "organizations.json", agencies)
@@ -260,6 +281,7 @@ def _named_once(data_dir):
     _edit(data_dir, "events.json", _add_to("2021-relaunch", "chairs", "a-chair"))
     _edit(data_dir, "events.json", _add_to("2021-relaunch", "programs", "old"))
     _edit(data_dir, "accomplishments.json", _add_to("2022-surges-launch", "organizations", "by-result"))
+    _edit(data_dir, "accomplishments.json", _add_to("2022-surges-launch", "people", "a-reporter"))
     _edit(data_dir, "actions.json", _add_to("2021-p1-critical-industries", "organizations", "by-action"))
     return hled.load(data_dir)
 
@@ -277,6 +299,9 @@ class TestEachKindOfRecordCounts:
         ("organizations", "by-old-program"): ({2013}, {2014}, {"2013-pillar-1"}),
         ("people", "a-chair"): ({2021}, {2021}, {"2021-pillar-3"}),
         ("people", "a-leader"): ({2021}, set(), set()),
+        ("people", "a-reporter"): ({2021}, {2022}, {"2021-pillar-2"}),
+        ("organizations", "by-unplaced-program"): ({2013}, set(), set()),
+        ("organizations", "by-loose-program"): (set(), set(), set()),
         ("programs", "old"): ({2013, 2021}, {2014, 2021}, {"2013-pillar-1", "2021-pillar-3"}),
     }
 
