@@ -5,7 +5,9 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -104,6 +106,14 @@ def run_python(code: str, **kwargs: object) -> str:
     """Run *code* in a fresh interpreter (this one's); return what it printed."""
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, **kwargs)  # type: ignore[call-overload]
     return result.stdout
+
+
+def edit_file(folder: Path, name: str, change: Callable[[Any], object]) -> None:
+    """Rewrite the data file *name* in *folder* after *change* edits its parsed JSON in place."""
+    path = folder / name
+    records = json.loads(path.read_text(encoding="utf-8"))
+    change(records)
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
 
 
 @pytest.fixture(name="mini", scope="session")

@@ -12,7 +12,7 @@ import hled
 from hled._cli import main
 from hled._export import export, export_file, write_csv, write_json
 
-from .conftest import MINI
+from .conftest import MINI, edit_file
 
 
 @pytest.fixture(name="csv_dir", scope="module")
@@ -125,10 +125,7 @@ class TestCsv:
         assert any(not c.locator for p in hled.people for c in p.sources)
 
     def test_a_person_of_no_known_country_has_an_empty_country_cell(self, data_dir, tmp_path):
-        people = json.loads((data_dir / "people.json").read_text(encoding="utf-8"))
-        for person in people:
-            person.pop("country", None)
-        (data_dir / "people.json").write_text(json.dumps(people), encoding="utf-8")
+        edit_file(data_dir, "people.json", lambda people: [person.pop("country", None) for person in people])
 
         write_csv(hled.load(data_dir), tmp_path)
 

@@ -10,13 +10,7 @@ import pytest
 import hled
 
 from .conftest import MINI
-
-
-def _edit(folder: Path, name: str, change) -> None:
-    path = folder / name
-    records = json.loads(path.read_text(encoding="utf-8"))
-    change(records)
-    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+from .conftest import edit_file as _edit
 
 
 def _set(folder: Path, name: str, rid: str, key: str, value) -> None:

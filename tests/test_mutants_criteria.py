@@ -12,6 +12,8 @@ import pytest
 import hled
 from hled._criteria import name_parts
 
+from .conftest import edit_file as _edit
+
 
 class TestYesAndNo:
     @pytest.mark.parametrize("word", ["true", "True", "TRUE", " yes ", "Yes", "YES"])
@@ -208,21 +210,11 @@ def test_the_words_of_a_position_are_those_of_its_title_and_organization():
         assert position_words(pos)[0] == expected
 
 
-def _edit(data_dir, name, change):
-    """Rewrite one file of a data directory through *change* (a function of its records)."""
-    import json
-
-    path = data_dir / name
-    records = json.loads(path.read_text(encoding="utf-8"))
-    path.write_text(json.dumps(change(records)), encoding="utf-8")
-
-
 def _add_to(record_id, field, *ids):
     def change(records):
         for rec in records:
             if rec["id"] == record_id:
                 rec[field] = [*rec.get(field, []), *ids]
-        return records
 
     return change
 
@@ -246,7 +238,6 @@ def _named_once(data_dir):
             "by-loose-program",
         ):
             records.append({"id": oid, "name": f"Agency {oid}", "country": "US", "kind": "agency", "sources": CITED})
-        return records
 
     def programs(records):
         old = {"id": "old", "name": "An old program", "kind": "project", "summary": "Old.", "pillar": "2013-pillar-1"}
@@ -262,13 +253,12 @@ def _named_once(data_dir):
             }
         )
         records.append({**unplaced, "id": "loose", "name": "Loose", "organizations": ["by-loose-program"]})
-        return _add_to("surges", "organizations", "by-program")(records)
+        _add_to("surges", "organizations", "by-program")(records)
 
     def people(records):
         records.append({"id": "a-chair", "name": "Ana Chair", "country": "MX", "sources": CITED})
         records.append({"id": "a-leader", "name": "Luis Leader", "country": "MX", "sources": CITED})
         records.append({"id": "a-reporter", "name": "Rita Reporter", "country": "US", "sources": CITED})
-        return records
 
     _edit(data_dir, "organizations.json", agencies)
     _edit(data_dir, "programs.json", programs)

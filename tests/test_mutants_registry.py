@@ -10,6 +10,8 @@ import pytest
 import hled
 from hled._dataset import BUILD_ORDER
 
+from .conftest import edit_file
+
 # the names, without loading the data while the tests are collected
 REGISTRIES = tuple(kind.name for kind in BUILD_ORDER)
 
@@ -185,33 +187,26 @@ class TestSearchReads:
         assert len(hled.search("meeting")) == 10
 
 
-def _with(data_dir, name, change):
-    import json
+def _epa_also_called(data_dir, alias):
+    """The mini data with *alias* added to the EPA's aliases, loaded."""
 
-    path = data_dir / name
-    path.write_text(json.dumps(change(json.loads(path.read_text(encoding="utf-8")))), encoding="utf-8")
+    def change(records):
+        next(r for r in records if r["id"] == "epa").setdefault("aliases", []).append(alias)
+
+    edit_file(data_dir, "organizations.json", change)
+    return hled.load(data_dir)
 
 
 class TestLookupOnOtherData:
     def test_an_id_wins_over_another_records_alias(self, data_dir):
-        def alias(records):
-            next(r for r in records if r["id"] == "epa").setdefault("aliases", []).append("USAID")
-            return records
-
-        _with(data_dir, "organizations.json", alias)
-        ds = hled.load(data_dir)
+        ds = _epa_also_called(data_dir, "USAID")
 
         assert ds.organizations.lookup("usaid").id == "usaid"
         with pytest.raises(hled.AmbiguousLookup):
             ds.organizations.lookup("USAID ")
 
     def test_a_name_with_no_latin_letters_is_not_found_by_blank_text(self, data_dir):
-        def alias(records):
-            next(r for r in records if r["id"] == "epa").setdefault("aliases", []).append("环境保护局")
-            return records
-
-        _with(data_dir, "organizations.json", alias)
-        ds = hled.load(data_dir)
+        ds = _epa_also_called(data_dir, "环境保护局")
 
         with pytest.raises(hled.RecordNotFound):
             ds.organizations.lookup("")
@@ -221,9 +216,8 @@ class TestLookupOnOtherData:
     def test_an_edition_is_found_by_its_year_whatever_its_id(self, data_dir):
         def renamed(records):
             next(r for r in records if r["id"] == "2013")["id"] = "original"
-            return records
 
-        _with(data_dir, "editions.json", renamed)
+        edit_file(data_dir, "editions.json", renamed)
         ds = hled.load(data_dir)
 
         assert ds.editions.lookup("2013").id == "original"

@@ -276,10 +276,11 @@ def read_place(ds: Dataset, name: str, value: object) -> Hashable:
     if not isinstance(value, str):
         msg = f"place must be a str such as 'Mexico City', got {type(value).__name__} {value!r}"
         raise TypeError(msg)
-    if not fold(value):
+    key = fold(value)
+    if not key:
         msg = f"place must name a place, such as 'Mexico City' or 'Washington'; got {value!r}"
         raise ValueError(msg)
-    return fold(value)
+    return key
 
 
 def place_keys(rec: Any, ds: Dataset) -> set[str]:
