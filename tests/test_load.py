@@ -124,11 +124,28 @@ class TestLoad:
         )
 
     def test_duplicate_id(self, data_dir):
-        """A repeated id is reported with both positions."""
-        _edit(data_dir, "organizations.json", lambda rs: rs.append(dict(rs[0])))
+        """A repeated id is reported with both positions, and only so: the copy is left out of later checks."""
+        for name in ("organizations.json", "editions.json", "pillars.json"):
+            _edit(data_dir, name, lambda rs: rs.append(dict(rs[0])))
 
-        assert _problems(data_dir) == (
+        assert _problems(data_dir) == (  # not also "year 2013 is already edition ..." or "already has pillar number"
             "organizations.json: record 'epa' (#4): duplicate id, already used by record #0 @ $.id",
+            "editions.json: record '2013' (#2): duplicate id, already used by record #0 @ $.id",
+            "pillars.json: record '2013-pillar-1' (#7): duplicate id, already used by record #0 @ $.id",
+        )
+
+    def test_an_id_of_the_wrong_type(self, data_dir):
+        """An id that is not text is named as such, whatever its JSON type."""
+        _edit(data_dir, "organizations.json", lambda rs: rs[0].__setitem__("id", ["epa"]))
+        _edit(data_dir, "people.json", lambda rs: rs[0].__setitem__("id", {"id": "x"}))
+
+        assert _problems(data_dir) == (  # and the records naming them find no such id
+            "organizations.json: record #0: expected str, got list ['epa'] @ $.id",
+            "people.json: record #0: expected str, got dict {'id': 'x'} @ $.id",
+            "editions.json: record '2013' (#0): no person with id 'barack-obama' @ $.leaders[0]",
+            "events.json: record '2013-announcement' (#0): no person with id 'barack-obama' @ $.people[0]",
+            "accomplishments.json: record '2022-epa-conagua-tijuana' (#1): no organization with id 'epa' "
+            "@ $.organizations[0]",
         )
 
     def test_a_duplicate_is_checked_too(self, data_dir):
@@ -222,29 +239,62 @@ class TestLoad:
 
     def test_meta(self, data_dir):
         """meta.json must hold a version string and nothing else."""
-        (data_dir / "meta.json").write_text('{"version": 3, "x": 1}')
+        (data_dir / "meta.json").write_text('{"version": 3, "y": 1, "x": 1}')
 
         assert _problems(data_dir) == (
-            "meta.json: unknown field(s) 'x'; meta fields are: version, released, cutoff, redirects @ $",
+            "meta.json: unknown field(s) 'x', 'y'; meta fields are: version, released, cutoff, redirects @ $",
             "meta.json: expected a non-empty version string, got 3 @ $.version",
         )
         (data_dir / "meta.json").write_text("[]")
         assert _problems(data_dir) == ('meta.json: expected a JSON object like {"version": "2026.11.0"} @ $',)
+
+    def test_a_crosswalk_that_is_no_list(self, data_dir):
+        (data_dir / "crosswalk.json").write_text('{"earlier": "2013-pillar-1"}')
+
+        assert _problems(data_dir) == ("crosswalk.json: expected a JSON array of records, got dict @ $",)
 
     def test_semantic_checks(self, data_dir):
         """Editions, pillar numbers and workstream placement are checked across files."""
         _set(data_dir, "pillars.json", "2013-pillar-2", "number", 1)
         _set(data_dir, "programs.json", "surges", "edition", 2013)
         _set(data_dir, "events.json", "2013-announcement", "edition", 2017)
+        _edit(data_dir, "organizations.json", lambda rs: rs[2]["roles"].append({**rs[2]["roles"][0], "edition": 2015}))
 
         assert _problems(data_dir) == (
             "events.json: record '2013-announcement': no edition 2017 in editions.json (editions: 2013, 2021) "
             "@ $.edition",
+            "organizations.json: record 'se': no edition 2015 in editions.json (editions: 2013, 2021) "
+            "@ $.roles[1].edition",
             "pillars.json: record '2013-pillar-2': edition 2013 already has pillar number 1 ('2013-pillar-1') "
             "@ $.number",
             "programs.json: record 'surges': edition 2013 differs from its pillar's ('2021-pillar-2', 2021) "
             "@ $.edition",
         )
+
+    def test_reported_must_be_a_cited_publication_date(self, data_dir):
+        """A result's reported day is one its sources were published on; the message lists those days."""
+        wh_2021 = {"source": "wh-2021-09-09-fact-sheet", "locator": "The HLED Vision"}
+        wiki = {"source": "wikipedia-hled", "locator": "History"}
+
+        def reported(records):
+            records[0]["reported"] = "2016-01-01"  # it cites an undated page only
+            records[2]["reported"] = "2022-01-01"
+            records[2]["sources"] += [wh_2021, wiki]
+
+        _edit(data_dir, "accomplishments.json", reported)
+
+        assert _problems(data_dir) == (
+            "accomplishments.json: record '2016-cluster-map': reported 2016-01-01 is not the publication date of a "
+            "source it cites (none dated) @ $.reported",
+            "accomplishments.json: record '2022-surges-launch': reported 2022-01-01 is not the publication date of "
+            "a source it cites (2021-09-09, 2022-09-12) @ $.reported",
+        )
+
+    def test_an_edition_with_no_pillars_yet(self, data_dir):
+        """An edition nothing is placed under loads, with no pillars."""
+        _edit(data_dir, "editions.json", lambda rs: rs.append({**rs[1], "id": "2030", "year": 2030, "aliases": []}))
+
+        assert hled.load(data_dir).editions.get("2030").pillars == ()
 
     def test_crosswalk_direction(self, data_dir):
         """Crosswalk links run from a 2013 item to a 2021 item."""
@@ -695,6 +745,7 @@ class TestAmountsPartOf:
                 {**money, "id": "loop-1", "value": "3", "part_of": "loop-2"},
                 {**money, "id": "loop-2", "value": "4", "part_of": "loop-1"},
                 {**money, "id": "peso", "value": "5", "currency": "MXN", "part_of": "fund-a"},
+                {**money, "value": "6", "part_of": "loop-1"},  # into the loop, which never comes back to it
             ]
 
         _edit(data_dir, "accomplishments.json", amounts)
@@ -707,4 +758,5 @@ class TestAmountsPartOf:
             f"{where}: part_of 'loop-2' leads back to itself @ $.amounts[6].part_of",
             f"{where}: part_of 'loop-1' leads back to itself @ $.amounts[7].part_of",
             f"{where}: part_of 'fund-a' is in USD, this amount in MXN @ $.amounts[8].part_of",
+            f"{where}: part_of 'loop-1' leads into a loop at 'loop-1' @ $.amounts[9].part_of",
         )

@@ -89,15 +89,15 @@ class TestIdsAreForever:
         changes = hled.diff(hled.dataset(), ds)
         assert [str(c) for c in changes.removed] == ["organizations/promexico -> se"]
 
-        meta["redirects"] = {"organizations": {"se": "nowhere"}, "planets": {}}
+        meta["redirects"] = {"planets": {}, "organizations": {"se": "nowhere"}}
         _write(bundled_dir, "meta.json", meta)
         with pytest.raises(hled.DataError) as caught:
             hled.load(bundled_dir)
-        assert caught.value.problems[:3] == (
-            "meta.json: redirect from 'se', which is still a organizations id @ $.redirects.organizations",
-            "meta.json: redirect to 'nowhere', which is no organizations id @ $.redirects.organizations",
+        assert caught.value.problems[:3] == (  # an unknown registry first, and the next still checked
             "meta.json: redirects name no registry 'planets'; registries: sources, organizations, people, editions, "
             "pillars, workstreams, programs, actions, events, accomplishments @ $.redirects",
+            "meta.json: redirect from 'se', which is still an id in organizations @ $.redirects.organizations",
+            "meta.json: redirect to 'nowhere', which is no id in organizations @ $.redirects.organizations",
         )
 
     @pytest.mark.parametrize("bad", [[], {"organizations": ["a"]}, {"organizations": {"a": 1}}])

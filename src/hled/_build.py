@@ -184,10 +184,9 @@ def _ordered(cls: type, raws: list[Any], name: str, problems: list[str], broken:
             broken.add(rid)
             done.add(rid)
             return
-        visiting.add(rid)
+        visiting.add(rid)  # and it stays: once its targets are visited it is done, and done is asked first
         for target in targets(by_id[rid][1]):
             visit(target, [*trail, rid])
-        visiting.discard(rid)
         if rid not in done:
             done.add(rid)
             result.append(by_id[rid])
@@ -298,7 +297,7 @@ def _amount_checks(of: Callable[[type], tuple[Any, ...]], files: dict[type, str]
             if parent is None:
                 continue
             if parent not in found:
-                near = difflib.get_close_matches(parent, found, n=3, cutoff=0.6)
+                near = difflib.get_close_matches(parent, found)  # difflib's three closest, of ratio 0.6 or more
                 hint = f"; did you mean {', '.join(map(repr, near))}?" if near else ""
                 problems.append(f"{where}: part_of {parent!r} names no {field[:-1]} id{hint} @ {path}.part_of")
                 continue
@@ -310,7 +309,8 @@ def _amount_checks(of: Callable[[type], tuple[Any, ...]], files: dict[type, str]
             seen = {amount.id}
             while parent in found:  # None, the end of a chain, is no id
                 if parent in seen:
-                    problems.append(f"{where}: part_of {amount.part_of!r} leads back to itself @ {path}.part_of")
+                    end = "back to itself" if parent == amount.id else f"into a loop at {parent!r}"
+                    problems.append(f"{where}: part_of {amount.part_of!r} leads {end} @ {path}.part_of")
                     break
                 seen.add(parent)
                 parent = found[parent][0].part_of
@@ -329,9 +329,9 @@ def _check_redirects(
         present = {r.id for r in kinds[kind]}
         for old, new in ids.items():
             if old in present:
-                problems.append(f"{META}: redirect from {old!r}, which is still a {kind} id @ $.redirects.{kind}")
+                problems.append(f"{META}: redirect from {old!r}, which is still an id in {kind} @ $.redirects.{kind}")
             if new not in present:
-                problems.append(f"{META}: redirect to {new!r}, which is no {kind} id @ $.redirects.{kind}")
+                problems.append(f"{META}: redirect to {new!r}, which is no id in {kind} @ $.redirects.{kind}")
 
 
 def _semantic_checks(
@@ -347,20 +347,20 @@ def _semantic_checks(
             )
         seen_years[edition.year] = edition.id
 
-    def need_edition(records: Iterable[Record], field: str, get: Callable[[Any], Iterable[int | None]]) -> None:
+    def need_edition(records: Iterable[Record], get: Callable[[Any], Iterable[tuple[str, int | None]]]) -> None:
         if broken[Edition]:
             return  # the editions' own problems are reported; their years are unknown
         for rec in records:
-            for year in get(rec):
+            for path, year in get(rec):
                 if year is not None and year not in years:
                     problems.append(
                         f"{files[type(rec)]}: record {rec.id!r}: no edition {year} in editions.json "
-                        f"(editions: {', '.join(map(str, sorted(years)))}) @ $.{field}"
+                        f"(editions: {', '.join(map(str, sorted(years)))}) @ $.{path}"
                     )
 
     for cls in (Pillar, Workstream, Program, Event, Accomplishment):
-        need_edition(of(cls), "edition", lambda r: [r.edition])
-    need_edition(of(Organization), "roles", lambda r: [role.edition for role in r.roles])
+        need_edition(of(cls), lambda r: [("edition", r.edition)])
+    need_edition(of(Organization), lambda r: [(f"roles[{i}].edition", role.edition) for i, role in enumerate(r.roles)])
 
     numbers: dict[tuple[int, int], str] = {}
     for pillar in of(Pillar):
@@ -444,7 +444,7 @@ def _meta(raw: Any, problems: list[str]) -> dict[str, Any]:
     if type(raw) is not dict:
         if raw is not _UNREADABLE:
             problems.append(f'{META}: expected a JSON object like {{"version": "2026.11.0"}} @ $')
-        return {"version": ""}
+        return {}  # a problem is reported: what is returned is never a release
     extra = sorted(set(raw) - {"version", "released", "cutoff", "redirects"})
     if extra:
         known = "version, released, cutoff, redirects"
@@ -452,7 +452,6 @@ def _meta(raw: Any, problems: list[str]) -> dict[str, Any]:
     version = raw.get("version")
     if type(version) is not str or not version.strip():
         problems.append(f"{META}: expected a non-empty version string, got {version!r} @ $.version")
-        version = ""
     meta: dict[str, Any] = {"version": version}
     for field in ("released", "cutoff"):
         if field in raw:
