@@ -9,7 +9,7 @@ import pytest
 import hled
 from hled._cli import main
 
-from .conftest import MINI
+from .conftest import MINI, edit_file
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -248,11 +248,9 @@ class TestEdges:
 
     def test_show_ambiguous_within_a_registry(self, capsys, data_dir):
         """Text matching two records of one registry exits 1 listing them."""
-        path = data_dir / "pillars.json"
-        records = json.loads(path.read_text(encoding="utf-8"))
-        for rec in records[:2]:
-            rec["aliases"] = ["Competitiveness"]
-        path.write_text(json.dumps(records), encoding="utf-8")
+        edit_file(
+            data_dir, "pillars.json", lambda records: [rec.update(aliases=["Competitiveness"]) for rec in records[:2]]
+        )
 
         code, _, err = run(capsys, "show", "competitiveness", "--data", str(data_dir))
 

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-import json
-
 import attrs
 import pytest
 
 import hled
+
+from .conftest import edit_file
 
 
 class TestGet:
@@ -60,11 +60,9 @@ class TestLookup:
 
     def test_ambiguous(self, data_dir):
         """Text matching several records raises AmbiguousLookup listing them."""
-        path = data_dir / "pillars.json"
-        records = json.loads(path.read_text(encoding="utf-8"))
-        for rec in records[:2]:
-            rec["aliases"] = ["Competitiveness"]
-        path.write_text(json.dumps(records), encoding="utf-8")
+        edit_file(
+            data_dir, "pillars.json", lambda records: [rec.update(aliases=["Competitiveness"]) for rec in records[:2]]
+        )
         ds = hled.load(data_dir)
 
         with pytest.raises(hled.AmbiguousLookup) as exc_info:
@@ -74,11 +72,11 @@ class TestLookup:
 
     def test_pillar_numbers_past_roman_ten(self, data_dir):
         """A pillar numbered 11 is found as "2021 Pillar 11"; there is no Roman name for it."""
-        path = data_dir / "pillars.json"
-        records = json.loads(path.read_text(encoding="utf-8"))
-        pillar = next(r for r in records if r["id"] == "2021-pillar-4")
-        pillar["number"] = 11
-        path.write_text(json.dumps(records), encoding="utf-8")
+        edit_file(
+            data_dir,
+            "pillars.json",
+            lambda records: next(r for r in records if r["id"] == "2021-pillar-4").update(number=11),
+        )
         ds = hled.load(data_dir)
 
         assert ds.pillars.lookup("2021 Pillar 11").id == "2021-pillar-4"

@@ -166,7 +166,7 @@ def _ordered(cls: type, raws: list[Any], name: str, problems: list[str], broken:
         return out
 
     done: set[str] = set()
-    visiting: set[str] = set()
+    entered: set[str] = set()  # and not yet done: on the path being followed
     result: list[tuple[int, Any]] = []
 
     def visit(rid: str, trail: list[str]) -> None:
@@ -174,7 +174,7 @@ def _ordered(cls: type, raws: list[Any], name: str, problems: list[str], broken:
         # built, after it, and told its target "is itself invalid".
         if rid in done:
             return
-        if rid in visiting:
+        if rid in entered:
             cycle = [*trail[trail.index(rid) :], rid]
             index, _ = by_id[rid]
             fields = "/".join(".".join(path) for path in refs)
@@ -184,7 +184,7 @@ def _ordered(cls: type, raws: list[Any], name: str, problems: list[str], broken:
             broken.add(rid)
             done.add(rid)
             return
-        visiting.add(rid)  # and it stays: once its targets are visited it is done, and done is asked first
+        entered.add(rid)
         for target in targets(by_id[rid][1]):
             visit(target, [*trail, rid])
         if rid not in done:
